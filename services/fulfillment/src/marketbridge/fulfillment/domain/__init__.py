@@ -1,0 +1,1 @@
+"""Fulfillment domain: the Order aggregate (pure; no I/O, no framework imports)."""
