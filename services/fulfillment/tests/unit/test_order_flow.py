@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
-from marketbridge.runtime.errors import NotFound
+from typing import TYPE_CHECKING
 
-from marketbridge.fulfillment.domain.evolution import CorruptStream
+import pytest
 from marketbridge.fulfillment.domain.events import OrderAcknowledged, OrderCollected
+from marketbridge.fulfillment.domain.evolution import CorruptStream
 from marketbridge.fulfillment.domain.order import Order, decide, evolve, parse_event, replay, stream_id
 from marketbridge.fulfillment.domain.values import CompletionReason, OrderStatus
+from marketbridge.runtime.errors import NotFound
 
-from .conftest import Commands, Run
+if TYPE_CHECKING:
+    from .conftest import Commands, Run
 
 
 def _events_of(state: Order | None, *commands: object) -> list[object]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from marketbridge.catalog.domain.options import OptionSpec
 from marketbridge.catalog.domain.vocabulary import ProductStatus, TaxType, Text
+from pydantic import BaseModel, ConfigDict, Field
 
 Id = Annotated[str, Field(min_length=1, max_length=100)]
 

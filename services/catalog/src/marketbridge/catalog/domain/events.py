@@ -1,15 +1,17 @@
-"""Domain events of the Product aggregate (past tense). `type` names the event; `data = model_dump(mode="json")`
-is what the event store keeps and `parse_event` reads it back."""
+"""Domain events of the Product aggregate (past tense).
+
+`type` names the event; `model_dump(mode="json")` is what the event store keeps and `parse_event` reads
+it back.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
-
 from marketbridge.catalog.domain.options import OptionSpec
 from marketbridge.catalog.domain.vocabulary import ProductStatus, TaxType
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 T = TypeVar("T")
 
@@ -73,7 +75,9 @@ class ProductStatusChanged(_Event):
     new_status: ProductStatus
 
 
-ProductEvent = Annotated[ProductRegistered | ProductRevised | ProductStatusChanged, Field(discriminator="type")]
+ProductEvent = Annotated[
+    ProductRegistered | ProductRevised | ProductStatusChanged, Field(discriminator="type")
+]
 
 _events: TypeAdapter[ProductEvent] = TypeAdapter(ProductEvent)
 

@@ -9,8 +9,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from marketbridge.runtime.errors import DomainError
-
 from marketbridge.catalog.domain.options import (
     BuyerInputOptions,
     CombinationOptions,
@@ -21,6 +19,7 @@ from marketbridge.catalog.domain.options import (
 )
 from marketbridge.catalog.domain.problems import DomainWarning, as_warning, violation
 from marketbridge.catalog.domain.text_rules import invalid_option_characters, quoted
+from marketbridge.runtime.errors import DomainError
 
 MAX_OPTION_NAMES = 3  # OPT-2
 MAX_OPTION_TEXT_LENGTH = 25  # option name / value length in characters (inferred)
@@ -45,7 +44,11 @@ def check_options(spec: OptionSpec, *, price: int, min_stock: int) -> OptionChec
 
 
 def check_add_price_bounds(
-    rows: Sequence[OptionRow], *, base_price: int, price_label: str = "판매가", field_prefix: str = "options.rows"
+    rows: Sequence[OptionRow],
+    *,
+    base_price: int,
+    price_label: str = "판매가",
+    field_prefix: str = "options.rows",
 ) -> list[DomainError]:
     """OPT-3: each signed add-price within -50%..+50% of `base_price` (판매가 10,000 → -5,000..+5,000).
     The listing service checks against the sale price; basic info only warns (Q3)."""
@@ -93,7 +96,8 @@ def check_stock(stock: int, *, field: str, min_stock: int) -> list[DomainError]:
 
 def _check_names_count(count: int) -> list[DomainError]:
     if count == 0:
-        return [violation("OPTION_NAMES_REQUIRED", "options.names", "OPT-2", "옵션명을 1개 이상 입력해 주세요.")]
+        message = "옵션명을 1개 이상 입력해 주세요."
+        return [violation("OPTION_NAMES_REQUIRED", "options.names", "OPT-2", message)]
     if count > MAX_OPTION_NAMES:
         message = f"옵션명은 최대 {MAX_OPTION_NAMES}개까지 입력할 수 있습니다."
         return [violation("OPTION_NAMES_TOO_MANY", "options.names", "OPT-2", message)]
@@ -109,7 +113,10 @@ def _check_text(text: str, *, field: str, what: str, code: str) -> list[DomainEr
         message = f"{what}은 {MAX_OPTION_TEXT_LENGTH}자 이내로 입력해 주세요."
         errors.append(violation(f"{code}_TOO_LONG", field, "OPT-2", message))
     if bad := invalid_option_characters(text):
-        message = f"{what}에는 특수문자를 사용할 수 없습니다(문자, 숫자, 공백만 가능). 사용할 수 없는 문자: {quoted(bad)}"
+        message = (
+            f"{what}에는 특수문자를 사용할 수 없습니다(문자, 숫자, 공백만 가능). "
+            f"사용할 수 없는 문자: {quoted(bad)}"
+        )
         errors.append(violation(f"{code}_INVALID_CHARACTERS", field, "OPT-6", message))
     return errors
 
@@ -145,9 +152,8 @@ def _check_buyer_input(spec: BuyerInputOptions) -> list[DomainError]:
     for i, name in enumerate(spec.names):
         if not low <= name.max_length <= high:
             message = f"구매자 입력형 옵션의 최대 입력 글자수는 {low}~{high}자로 입력해 주세요."
-            errors.append(
-                violation("BUYER_INPUT_MAX_LENGTH_OUT_OF_RANGE", f"options.names[{i}].max_length", "OPT-2", message)
-            )
+            field = f"options.names[{i}].max_length"
+            errors.append(violation("BUYER_INPUT_MAX_LENGTH_OUT_OF_RANGE", field, "OPT-2", message))
     return errors
 
 
@@ -188,7 +194,9 @@ def _check_combination(spec: CombinationOptions, *, price: int, min_stock: int) 
         name_errors += _check_values(i, option)
     errors = [e for i, row in enumerate(spec.rows) for e in _check_row(i, row, min_stock=min_stock)]
     errors += check_zero_add_price_row(spec.rows)
-    warnings = [as_warning(e) for e in check_add_price_bounds(spec.rows, base_price=price, price_label="대표가격")]
+    # Q3: the sale price exists only per listing, so basic info only warns against the representative price.
+    bounds = check_add_price_bounds(spec.rows, base_price=price, price_label="대표가격")
+    warnings = [as_warning(e) for e in bounds]
     if name_errors:  # combinations are undefined while names or values are broken
         return OptionCheck(spec, name_errors + errors, warnings)
     size = math.prod(len(n.values) for n in spec.names)

@@ -11,9 +11,8 @@ import itertools
 from collections.abc import Sequence
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
 from marketbridge.catalog.domain.vocabulary import SaleFlag, Sign, Text
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Model(BaseModel):

@@ -1,4 +1,5 @@
-"""The Product aggregate as pure functions: `decide(state, command) -> Decision`, `evolve(state, event) -> state`.
+"""The Product aggregate as pure functions: `decide(state, command) -> Decision` and
+`evolve(state, event) -> state`.
 
 `decide` raises ValidationFailed (400, every violation at once), NotFound (404) or Conflict (409) and
 otherwise returns the events to append plus the warnings to show the seller.
@@ -11,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
-from pydantic import BaseModel, ConfigDict
-
-from marketbridge.runtime.errors import collect
-
-from marketbridge.catalog.domain.commands import ChangeProductStatus, ProductCommand, RegisterProduct, ReviseProduct
+from marketbridge.catalog.domain.commands import (
+    ChangeProductStatus,
+    ProductCommand,
+    RegisterProduct,
+    ReviseProduct,
+)
 from marketbridge.catalog.domain.events import (
     REVISABLE_FIELDS,
     ProductEvent,
@@ -33,6 +35,8 @@ from marketbridge.catalog.domain.problems import (
 )
 from marketbridge.catalog.domain.rules import ProductDraft, check_product, check_product_code
 from marketbridge.catalog.domain.vocabulary import ProductStatus, TaxType, normalize_text
+from marketbridge.runtime.errors import collect
+from pydantic import BaseModel, ConfigDict
 
 
 class Product(BaseModel):

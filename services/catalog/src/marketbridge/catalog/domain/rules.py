@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from marketbridge.runtime.errors import DomainError
-
 from marketbridge.catalog.domain.option_rules import check_options, check_stock
 from marketbridge.catalog.domain.options import CombinationOptions, OptionSpec
 from marketbridge.catalog.domain.problems import DomainWarning, violation, warning
@@ -22,6 +20,7 @@ from marketbridge.catalog.domain.text_rules import (
     quoted,
 )
 from marketbridge.catalog.domain.vocabulary import ProductStatus, TaxType
+from marketbridge.runtime.errors import DomainError
 
 PRICE_MAX = 1_000_000_000  # CAT-PRICE-1 (inferred maximum, = LST-PRICE-2's sale price maximum)
 MAKER_MAX_LENGTH = 50  # manufacturer / brand length in characters (inferred)
@@ -100,7 +99,8 @@ def check_category(category_id: str) -> list[DomainError]:
         message = "카테고리를 1개 선택하고 '적용'을 눌러 주세요."
         return [violation("CATEGORY_REQUIRED", "category_id", "CAT-CATEG-1", message)]
     if len(category_id) > CATEGORY_ID_MAX_LENGTH:
-        return [violation("CATEGORY_INVALID", "category_id", "CAT-CATEG-1", "카테고리 값이 올바르지 않습니다.")]
+        message = "카테고리 값이 올바르지 않습니다."
+        return [violation("CATEGORY_INVALID", "category_id", "CAT-CATEG-1", message)]
     return []
 
 
