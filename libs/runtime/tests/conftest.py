@@ -3,10 +3,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from sqlalchemy import MetaData
-
 from marketbridge.runtime.db import Database
 from marketbridge.runtime.tables import RuntimeTables, runtime_tables
+from sqlalchemy import MetaData
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

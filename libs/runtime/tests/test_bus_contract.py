@@ -6,9 +6,14 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
-
 from marketbridge.contracts.envelope import Envelope
-from marketbridge.runtime.bus.base import MessageBus, OutgoingMessage, PermanentError, RetryPolicy, Subscription
+from marketbridge.runtime.bus.base import (
+    MessageBus,
+    OutgoingMessage,
+    PermanentError,
+    RetryPolicy,
+    Subscription,
+)
 from marketbridge.runtime.bus.memory import InMemoryBus
 from marketbridge.runtime.bus.rabbitmq import RabbitMQBus
 
@@ -54,7 +59,10 @@ async def test_routes_by_topic_pattern(bus: MessageBus) -> None:
     await bus.publish([message("fulfillment.invoice_send_requested.v1.naver", 3)])
     await wait_for(lambda: len(got) == 2)
     await asyncio.sleep(0.2)
-    assert got == [("fulfillment.invoice_send_requested.v1.naver", 1), ("fulfillment.invoice_send_requested.v1.naver", 3)]
+    assert got == [
+        ("fulfillment.invoice_send_requested.v1.naver", 1),
+        ("fulfillment.invoice_send_requested.v1.naver", 3),
+    ]
 
 
 async def test_retries_with_backoff_then_succeeds(bus: MessageBus) -> None:

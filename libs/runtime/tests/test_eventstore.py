@@ -3,7 +3,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-
 from marketbridge.runtime.db import Database
 from marketbridge.runtime.errors import ConcurrencyError
 from marketbridge.runtime.eventstore import Append, EventStore, NewEvent, StoredEvent, rebuild
@@ -61,7 +60,11 @@ async def test_append_many_and_rebuild_without_snapshots(database: tuple[Databas
     store = EventStore(tables)
     async with db.transaction() as conn:
         await store.append_many(
-            conn, [Append(f"C-{i}", 0, [NewEvent("Added", {"amount": i}), NewEvent("Added", {"amount": 1})]) for i in range(50)]
+            conn,
+            [
+                Append(f"C-{i}", 0, [NewEvent("Added", {"amount": i}), NewEvent("Added", {"amount": 1})])
+                for i in range(50)
+            ],
         )
     async with db.read() as conn:
         streams = await store.read_many(conn, ["C-7", "C-9"])

@@ -8,8 +8,6 @@ from collections import defaultdict
 from collections.abc import AsyncIterator
 
 import pytest
-from sqlalchemy import MetaData
-
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.runtime.bus.base import MessageBus, RetryPolicy, Subscription
 from marketbridge.runtime.bus.memory import InMemoryBus
@@ -20,6 +18,7 @@ from marketbridge.runtime.eventstore import EventStore, NewEvent
 from marketbridge.runtime.inbox import Inbox, idempotent
 from marketbridge.runtime.outbox import Outbox, OutboxRelay
 from marketbridge.runtime.tables import runtime_tables
+from sqlalchemy import MetaData
 
 STREAMS, WRITERS, EVENTS_PER_WRITER = 10, 40, 15
 
@@ -52,7 +51,9 @@ async def test_concurrent_writers_every_message_arrives_in_stream_order(
 
     await bus.subscribe(Subscription("relaytest.all", ["test.#"], record, prefetch=1))
     # two relays compete for leadership, as two replicas of a service would
-    relays = [OutboxRelay(db, tables, bus, outbox, service="relay-test", batch_size=37, idle_seconds=0.01) for _ in range(2)]
+    relays = [
+        OutboxRelay(db, tables, bus, outbox, service="relay-test", batch_size=37, idle_seconds=0.01) for _ in range(2)
+    ]
     relay_tasks = [asyncio.create_task(r.run()) for r in relays]
 
     async def writer(w: int) -> None:
@@ -64,8 +65,13 @@ async def test_concurrent_writers_every_message_arrives_in_stream_order(
                     async with db.transaction() as conn:
                         version = await store.current_version(conn, stream) + 1
                         await store.append(conn, stream, version - 1, [NewEvent("E", {"w": w})])
-                        env = Envelope(type="test.happened.v1", tenant_id="t", correlation_id="c",
-                                       producer="test", payload={"stream": stream, "version": version})
+                        env = Envelope(
+                            type="test.happened.v1",
+                            tenant_id="t",
+                            correlation_id="c",
+                            producer="test",
+                            payload={"stream": stream, "version": version},
+                        )
                         await outbox.add(conn, [env])
                         await asyncio.sleep(rng.random() / 100)  # hold the transaction open: commits interleave
                     break
@@ -98,7 +104,9 @@ async def test_inbox_applies_a_redelivered_message_once(pg_url: str, kind: str, 
     if kind == "memory":
         bus: MessageBus = InMemoryBus()
     else:
-        bus = RabbitMQBus(request.getfixturevalue("amqp_url"), namespace=request.getfixturevalue("namespace"), service="inbox-test")
+        bus = RabbitMQBus(
+            request.getfixturevalue("amqp_url"), namespace=request.getfixturevalue("namespace"), service="inbox-test"
+        )
     await bus.start()
     store, inbox = EventStore(tables), Inbox(tables)
     effects = 0

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from marketbridge.catalog.domain import (
     Decision,
     Product,

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-
 from marketbridge.catalog.domain import format_product_code, is_valid_product_code, parse_product_code
 
 
@@ -28,8 +27,16 @@ def test_cat_code_1_parses_date_and_serial_back() -> None:
 
 @pytest.mark.parametrize(
     "code",
-    ["20181116005019", "2018111600501980", "20181116005019a", "201813160050198", "201802300050198",
-     "201811160000000", "２01811160050198", ""],
+    [
+        "20181116005019",
+        "2018111600501980",
+        "20181116005019a",
+        "201813160050198",
+        "201802300050198",
+        "201811160000000",
+        "２01811160050198",
+        "",
+    ],
 )
 def test_cat_code_1_rejects_codes_that_are_not_a_date_and_serial(code: str) -> None:
     assert not is_valid_product_code(code)
@@ -37,5 +44,7 @@ def test_cat_code_1_rejects_codes_that_are_not_a_date_and_serial(code: str) -> N
 
 def test_cat_code_1_register_rejects_invalid_product_code(catalog: Any) -> None:
     errors = catalog.rejected(None, catalog.register_command(product_code="2018-11-16-001"))
-    assert [(e.code, e.field, e.rule) for e in errors] == [("PRODUCT_CODE_INVALID", "product_code", "CAT-CODE-1")]
+    assert [(e.code, e.field, e.rule) for e in errors] == [
+        ("PRODUCT_CODE_INVALID", "product_code", "CAT-CODE-1")
+    ]
     assert "15자리" in errors[0].message and errors[0].message.endswith("(CAT-CODE-1)")

@@ -6,7 +6,6 @@ import unicodedata
 from typing import Any
 
 import pytest
-
 from marketbridge.catalog.domain import display_units
 
 
@@ -14,7 +13,9 @@ from marketbridge.catalog.domain import display_units
     "name",
     ["1+1 티셔츠", "사은품증정 티셔츠", "Nike Air Max (White) 270", "생수 2L/6병", "A-B~C", "가나다abc123"],
 )
-def test_cat_name_1_allows_letters_digits_spaces_and_listed_special_characters(catalog: Any, name: str) -> None:
+def test_cat_name_1_allows_letters_digits_spaces_and_listed_special_characters(
+    catalog: Any, name: str
+) -> None:
     decision = catalog.decide(None, catalog.register_command(name=name))
     assert decision.events[0].name == name
 
@@ -68,7 +69,11 @@ def test_cat_name_3_warns_about_free_shipping_without_rejecting(catalog: Any, na
     decision = catalog.decide(None, catalog.register_command(name=name))
     assert len(decision.events) == 1
     [warning] = decision.warnings
-    assert (warning.code, warning.field, warning.rule) == ("PRODUCT_NAME_MENTIONS_FREE_SHIPPING", "name", "CAT-NAME-3")
+    assert (warning.code, warning.field, warning.rule) == (
+        "PRODUCT_NAME_MENTIONS_FREE_SHIPPING",
+        "name",
+        "CAT-NAME-3",
+    )
     assert warning.as_dict()["rule"] == "CAT-NAME-3"
 
 

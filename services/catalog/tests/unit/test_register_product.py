@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from marketbridge.catalog.domain import ProductRegistered, decide, evolve, parse_event
+from marketbridge.runtime.errors import Conflict, ValidationFailed
 from pydantic import ValidationError
-
-from marketbridge.catalog.domain import ProductRegistered, evolve, parse_event
-from marketbridge.runtime.errors import Conflict
 
 
 def test_registers_a_single_item_product(catalog: Any) -> None:
@@ -33,7 +32,9 @@ def test_registers_a_single_item_product(catalog: Any) -> None:
 
 
 def test_registered_event_round_trips_through_storage_and_builds_state(catalog: Any) -> None:
-    [event] = catalog.decide(None, catalog.register_command(options=catalog.color_size_options(), stock=None)).events
+    [event] = catalog.decide(
+        None, catalog.register_command(options=catalog.color_size_options(), stock=None)
+    ).events
     stored = event.model_dump(mode="json")
     assert parse_event(stored) == event
     state = evolve(None, parse_event(stored))
@@ -58,9 +59,6 @@ def test_cat_mfr_1_keeps_given_manufacturer_and_brand(catalog: Any) -> None:
 
 
 def test_cat_mfr_1_requires_manufacturer_and_brand_when_company_name_is_blank(catalog: Any) -> None:
-    from marketbridge.catalog.domain import decide
-    from marketbridge.runtime.errors import ValidationFailed
-
     with pytest.raises(ValidationFailed) as info:
         decide(None, catalog.register_command(), company_name=" ")
     assert [(e.code, e.field, e.rule) for e in info.value.errors] == [
@@ -91,7 +89,9 @@ def test_cat_stat_1_rejects_unknown_status(catalog: Any) -> None:
 @pytest.mark.parametrize("category_id", ["", "  "])
 def test_cat_categ_1_requires_a_category(catalog: Any, category_id: str) -> None:
     errors = catalog.rejected(None, catalog.register_command(category_id=category_id))
-    assert [(e.code, e.field, e.rule) for e in errors] == [("CATEGORY_REQUIRED", "category_id", "CAT-CATEG-1")]
+    assert [(e.code, e.field, e.rule) for e in errors] == [
+        ("CATEGORY_REQUIRED", "category_id", "CAT-CATEG-1")
+    ]
 
 
 def test_cat_categ_1_takes_exactly_one_category(catalog: Any) -> None:
@@ -133,7 +133,9 @@ def test_stk_1_single_item_requires_one_stock(catalog: Any) -> None:
 
 def test_stk_1_combination_products_take_stock_per_row_not_one_stock(catalog: Any) -> None:
     errors = catalog.rejected(None, catalog.register_command(options=catalog.color_size_options(), stock=5))
-    assert [(e.code, e.field, e.rule) for e in errors] == [("STOCK_NOT_ALLOWED_WITH_OPTIONS", "stock", "STK-1")]
+    assert [(e.code, e.field, e.rule) for e in errors] == [
+        ("STOCK_NOT_ALLOWED_WITH_OPTIONS", "stock", "STK-1")
+    ]
 
 
 @pytest.mark.parametrize("stock", [0, -3, 100_000_000])

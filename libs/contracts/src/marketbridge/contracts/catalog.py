@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
-
 from marketbridge.contracts.base import Message
+from pydantic import BaseModel
 
 
 class OptionRow(BaseModel):

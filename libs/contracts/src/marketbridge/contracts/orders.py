@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel
-
 from marketbridge.contracts.base import Message
+from pydantic import BaseModel
 
 
 class OrderLine(BaseModel):

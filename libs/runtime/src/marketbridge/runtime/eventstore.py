@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
+from marketbridge.runtime.errors import ConcurrencyError
+from marketbridge.runtime.tables import RuntimeTables
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
-
-from marketbridge.runtime.errors import ConcurrencyError
-from marketbridge.runtime.tables import RuntimeTables
 
 S = TypeVar("S")
 
@@ -78,7 +77,7 @@ class EventStore:
             await conn.execute(insert(self._events), rows)
         except IntegrityError as exc:
             first = rows[0]
-            raise ConcurrencyError(str(first["stream_id"]), int(first["version"]) - 1) from exc
+            raise ConcurrencyError(str(first["stream_id"]), int(str(first["version"])) - 1) from exc
 
     async def read(self, conn: AsyncConnection, stream_id: str, after_version: int = 0) -> list[StoredEvent]:
         t = self._events

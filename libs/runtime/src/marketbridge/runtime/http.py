@@ -1,10 +1,9 @@
 """The FastAPI app every service starts from: /healthz, /readyz, /metrics, the uniform error body,
 request context from the gateway's headers, correlation and trace context on every request."""
 
-from __future__ import annotations
-
 import hmac
 import time
+import urllib.parse
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -15,10 +14,9 @@ import structlog
 from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from starlette.types import Lifespan
-
 from marketbridge.runtime import metrics, tracing
 from marketbridge.runtime.errors import DomainError
+from starlette.types import Lifespan
 
 Role = Literal["owner", "manager", "operator", "viewer"]
 ROLE_RANK: dict[str, int] = {"viewer": 0, "operator": 1, "manager": 2, "owner": 3}
@@ -51,6 +49,7 @@ class RequestContext:
     user_id: str
     role: str
     correlation_id: str
+    tenant_name: str = ""
 
     def at_least(self, role: Role) -> bool:
         return ROLE_RANK.get(self.role, -1) >= ROLE_RANK[role]
@@ -65,12 +64,19 @@ def request_context_dependency(internal_token: str) -> Callable[..., RequestCont
         x_mb_user_role: Annotated[str | None, Header()] = None,
         x_mb_correlation_id: Annotated[str | None, Header()] = None,
         x_mb_internal_token: Annotated[str | None, Header()] = None,
+        x_mb_tenant_name: Annotated[str | None, Header()] = None,
     ) -> RequestContext:
         if not x_mb_internal_token or not hmac.compare_digest(x_mb_internal_token, internal_token):
             raise DomainError("INTERNAL_AUTH_REQUIRED", "게이트웨이를 통해서만 호출할 수 있습니다.", status=401)
         if not x_mb_tenant_id or not x_mb_user_id or x_mb_user_role not in ROLE_RANK:
             raise DomainError("TENANT_CONTEXT_MISSING", "요청에 판매자(테넌트) 정보가 없습니다.", status=401)
-        ctx = RequestContext(x_mb_tenant_id, x_mb_user_id, x_mb_user_role, x_mb_correlation_id or _new_id())
+        ctx = RequestContext(
+            x_mb_tenant_id,
+            x_mb_user_id,
+            x_mb_user_role,
+            x_mb_correlation_id or _new_id(),
+            urllib.parse.unquote(x_mb_tenant_name or ""),
+        )
         structlog.contextvars.bind_contextvars(tenant_id=ctx.tenant_id, user_id=ctx.user_id)
         return ctx
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.runtime.bus.base import Handler
 from marketbridge.runtime.db import Database
 from marketbridge.runtime.tables import RuntimeTables
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 TransactionalHandler = Callable[[AsyncConnection, Envelope], Awaitable[None]]
 

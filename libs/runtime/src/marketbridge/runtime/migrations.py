@@ -9,12 +9,11 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import command, context, op
 from alembic.config import Config
+from marketbridge.runtime.db import Database
+from marketbridge.runtime.tables import BigId, Json
 from sqlalchemy import MetaData, pool
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
-
-from marketbridge.runtime.db import Database
-from marketbridge.runtime.tables import BigId, Json
 
 
 def alembic_config(script_location: str, url: str, schema: str | None) -> Config:

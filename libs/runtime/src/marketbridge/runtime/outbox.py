@@ -15,16 +15,16 @@ import asyncio
 import contextlib
 import zlib
 from collections.abc import Sequence
+from typing import Any
 
 import structlog
-from sqlalchemy import delete, func, insert, select, text
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from marketbridge.contracts.envelope import Envelope
-from marketbridge.runtime import metrics, tracing
+from marketbridge.runtime import tracing
 from marketbridge.runtime.bus.base import MessageBus, OutgoingMessage
 from marketbridge.runtime.db import Database
 from marketbridge.runtime.tables import RuntimeTables
+from sqlalchemy import Select, delete, func, insert, select, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 log = structlog.get_logger(__name__)
 
@@ -85,7 +85,7 @@ class OutboxRelay:
             await conn.execute(delete(self._table).where(self._table.c.id.in_([r.id for r in rows])))
         return len(rows)
 
-    def _claim(self):  # type: ignore[no-untyped-def]
+    def _claim(self) -> Select[Any]:
         t = self._table
         query = select(t.c.id, t.c.message_id, t.c.routing_key, t.c.body, t.c.headers).order_by(t.c.id)
         query = query.limit(self.batch_size)

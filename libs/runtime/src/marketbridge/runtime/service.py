@@ -10,8 +10,6 @@ import asyncio
 import contextlib
 from dataclasses import dataclass, field
 
-from sqlalchemy import MetaData
-
 from marketbridge.runtime.bus.base import MessageBus, RetryPolicy, Subscription
 from marketbridge.runtime.bus.memory import InMemoryBus
 from marketbridge.runtime.config import ServiceSettings
@@ -21,6 +19,7 @@ from marketbridge.runtime.inbox import Inbox, TransactionalHandler, idempotent
 from marketbridge.runtime.migrations import upgrade
 from marketbridge.runtime.outbox import Outbox, OutboxRelay
 from marketbridge.runtime.tables import RuntimeTables, runtime_tables
+from sqlalchemy import MetaData
 
 
 def build_bus(settings: ServiceSettings) -> MessageBus:

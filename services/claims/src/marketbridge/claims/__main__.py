@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
+from marketbridge.claims.bootstrap import Settings, build
 from marketbridge.runtime.entry import run
 from marketbridge.runtime.logging import configure_logging
-from marketbridge.claims.bootstrap import Settings, build
 
 
 def main(argv: list[str]) -> None:

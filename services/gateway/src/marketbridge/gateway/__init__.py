@@ -1,1 +1,1 @@
-"""MarketBridge gateway."""
+"""MarketBridge gateway: the only public HTTP entry (/api/v1), authentication, tenants, users, forwarding."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
-
 from marketbridge.runtime.config import ServiceSettings
 from marketbridge.runtime.http import create_service_app
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import structlog
-
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.runtime import metrics, tracing
 from marketbridge.runtime.bus.base import Handler

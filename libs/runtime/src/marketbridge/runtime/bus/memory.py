@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import structlog
-
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.runtime.bus.base import (
     DeadLetter,

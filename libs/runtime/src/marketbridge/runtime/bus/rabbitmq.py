@@ -25,8 +25,6 @@ from aio_pika.abc import (
     AbstractQueue,
     AbstractRobustConnection,
 )
-from pydantic import ValidationError
-
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.runtime import metrics
 from marketbridge.runtime.bus.base import (
@@ -38,6 +36,7 @@ from marketbridge.runtime.bus.base import (
     Subscription,
 )
 from marketbridge.runtime.bus.consume import failure_reason, run_handler
+from pydantic import ValidationError
 
 log = structlog.get_logger(__name__)
 _MAX_IN_FLIGHT_CONFIRMS = 1000
@@ -69,7 +68,9 @@ class RabbitMQBus(MessageBus):
             durable=True,
             arguments={"alternate-exchange": f"{self.ns}.unrouted"},
         )
-        self._retry_ex = await self._pub.declare_exchange(f"{self.ns}.retry", aio_pika.ExchangeType.DIRECT, durable=True)
+        self._retry_ex = await self._pub.declare_exchange(
+            f"{self.ns}.retry", aio_pika.ExchangeType.DIRECT, durable=True
+        )
         self._dead_ex = await self._pub.declare_exchange(f"{self.ns}.dead", aio_pika.ExchangeType.DIRECT, durable=True)
 
     async def stop_consuming(self) -> None:
@@ -106,6 +107,7 @@ class RabbitMQBus(MessageBus):
         queue = await self._declare_consumer_queues(channel, subscription.queue)
         for key in subscription.routing_keys:
             await queue.bind(f"{self.ns}.events", key)
+
         async def on_message(message: AbstractIncomingMessage) -> None:
             await self._on_message(subscription, message)
 
@@ -167,7 +169,11 @@ class RabbitMQBus(MessageBus):
         exc: BaseException,
     ) -> None:
         assert self._retry_ex is not None and self._dead_ex is not None
-        headers = {**headers, "x-mb-last-error": failure_reason(exc), "x-mb-routing-key": _routing_key(message, headers)}
+        headers = {
+            **headers,
+            "x-mb-last-error": failure_reason(exc),
+            "x-mb-routing-key": _routing_key(message, headers),
+        }
         if delay is None:
             headers |= {"x-mb-attempt": str(attempt), "x-mb-failed-at": datetime.now(UTC).isoformat()}
             await self._dead_ex.publish(_copy(message, headers), queue, mandatory=True)

@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-
 from marketbridge.runtime.testing import servers
 
 SESSION_PREFIX = f"mbt{uuid.uuid4().hex[:6]}"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from collections.abc import Coroutine
-from typing import Any, TypeVar
 import os
 import subprocess
 import uuid
+from collections.abc import Coroutine
+from typing import Any, TypeVar
 
 import aio_pika
-import asyncpg
+import asyncpg  # type: ignore[import-untyped]
 
 PG_ADMIN_DSN = os.environ.get("MB_TEST_PG_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
 T = TypeVar("T")

@@ -1,0 +1,1 @@
+"""HTTP routes of the Naver dialect (mounted under /naver/external)."""

@@ -1,0 +1,1 @@
+"""Gateway adapters: tables and repository, password hashing, tokens, upstream services, OpenAPI merge."""

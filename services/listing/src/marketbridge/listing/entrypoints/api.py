@@ -1,0 +1,60 @@
+"""HTTP API of the listing service (reached through the gateway at the same paths)."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from marketbridge.listing import views
+from marketbridge.listing.handlers import ListingHandlers
+from marketbridge.runtime.http import RequestContext, requires
+from marketbridge.runtime.service import ServiceRuntime
+from pydantic import BaseModel, Field
+
+
+class CreateListing(BaseModel):
+    product_id: str = Field(description="상품 ID (catalog)")
+    account_id: str = Field(description="제휴몰 계정 ID")
+    sale_price: int = Field(description="판매가 (LST-PRICE-2: 10..1,000,000,000, 10원 단위)")
+    list_price: int | None = Field(default=None, description="시중가 (LST-PRICE-1: 판매가보다 커야 함)")
+    market_category_id: str | None = Field(default=None, description="제휴몰 카테고리 ID")
+
+
+def router(rt: ServiceRuntime, handlers: ListingHandlers, context: Any) -> APIRouter:
+    api = APIRouter(prefix="/api/v1/listings", tags=["listings (판매정보)"])
+    Viewer = Annotated[RequestContext, Depends(requires("viewer", context))]
+    Manager = Annotated[RequestContext, Depends(requires("manager", context))]
+
+    @api.post("", status_code=202, summary="판매정보 저장 및 제휴몰 연동 (SYNC-1)")
+    async def create_listing(body: CreateListing, ctx: Manager) -> dict[str, Any]:
+        state = await handlers.create_listing(ctx, **body.model_dump())
+        return state.model_dump()
+
+    @api.post("/{listing_id}/publish", status_code=202, summary="연동 실패한 판매정보 재연동")
+    async def retry_publish(listing_id: str, ctx: Manager) -> dict[str, Any]:
+        return (await handlers.retry_publish(ctx, listing_id)).model_dump()
+
+    @api.get("", summary="판매정보 조회")
+    async def list_listings(
+        ctx: Viewer,
+        product_id: str | None = None,
+        marketplace: str | None = None,
+        status: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        async with rt.db.read() as conn:
+            return await views.list_listings(
+                conn,
+                ctx.tenant_id,
+                product_id=product_id,
+                marketplace=marketplace,
+                status=status,
+                limit=limit,
+                offset=offset,
+            )
+
+    @api.get("/{listing_id}", summary="판매정보 상세")
+    async def get_listing(listing_id: str, ctx: Viewer) -> dict[str, Any]:
+        async with rt.db.read() as conn:
+            return await views.get_listing(conn, ctx.tenant_id, listing_id)
+
+    return api
