@@ -60,9 +60,7 @@ def test_opt_2_registers_combination_options_with_rows_in_combination_order(cata
 def test_opt_2_allows_at_most_three_option_names(catalog: Any) -> None:
     names = [{"name": f"옵션{i}", "values": "a"} for i in range(4)]
     errors = catalog.rejected(None, register_with(catalog, combination(names, [])))
-    assert [(e.code, e.field, e.rule) for e in errors] == [
-        ("OPTION_NAMES_TOO_MANY", "options.names", "OPT-2")
-    ]
+    assert [(e.code, e.field, e.rule) for e in errors] == [("OPTION_NAMES_TOO_MANY", "options.names", "OPT-2")]
 
 
 def test_opt_2_requires_at_least_one_option_name(catalog: Any) -> None:
@@ -95,9 +93,7 @@ def test_opt_2_allows_the_same_value_under_different_names(catalog: Any) -> None
 
 def test_opt_2_rejects_duplicate_option_names(catalog: Any) -> None:
     names = [{"name": "색상", "values": "a"}, {"name": "색상", "values": "b"}]
-    errors = catalog.rejected(
-        None, register_with(catalog, combination(names, [{"values": ["a", "b"], "stock": 1}]))
-    )
+    errors = catalog.rejected(None, register_with(catalog, combination(names, [{"values": ["a", "b"], "stock": 1}])))
     assert [(e.code, e.field) for e in errors] == [("OPTION_NAME_DUPLICATE", "options.names[1].name")]
 
 
@@ -161,9 +157,7 @@ def test_opt_3_only_warns_against_the_representative_price_in_basic_info(catalog
 
 def test_opt_3_requires_at_least_one_row_with_zero_add_price(catalog: Any) -> None:
     errors = catalog.rejected(None, register_with(catalog, catalog.color_size_options(add_price=500)))
-    assert [(e.code, e.field, e.rule) for e in errors] == [
-        ("OPTION_ZERO_ADD_PRICE_REQUIRED", "options.rows", "OPT-3")
-    ]
+    assert [(e.code, e.field, e.rule) for e in errors] == [("OPTION_ZERO_ADD_PRICE_REQUIRED", "options.rows", "OPT-3")]
     assert check_zero_add_price_row([OptionRow(values=("a",), stock=1)]) == []
 
 
@@ -292,6 +286,4 @@ def test_stk_2_option_rows_need_stock_of_at_least_one_at_registration(catalog: A
     options = catalog.color_size_options()
     options["rows"][3]["stock"] = 0
     errors = catalog.rejected(None, register_with(catalog, options))
-    assert [(e.code, e.field, e.rule) for e in errors] == [
-        ("STOCK_OUT_OF_RANGE", "options.rows[3].stock", "STK-2")
-    ]
+    assert [(e.code, e.field, e.rule) for e in errors] == [("STOCK_OUT_OF_RANGE", "options.rows[3].stock", "STK-2")]

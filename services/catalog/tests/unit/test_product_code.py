@@ -44,7 +44,5 @@ def test_cat_code_1_rejects_codes_that_are_not_a_date_and_serial(code: str) -> N
 
 def test_cat_code_1_register_rejects_invalid_product_code(catalog: Any) -> None:
     errors = catalog.rejected(None, catalog.register_command(product_code="2018-11-16-001"))
-    assert [(e.code, e.field, e.rule) for e in errors] == [
-        ("PRODUCT_CODE_INVALID", "product_code", "CAT-CODE-1")
-    ]
+    assert [(e.code, e.field, e.rule) for e in errors] == [("PRODUCT_CODE_INVALID", "product_code", "CAT-CODE-1")]
     assert "15자리" in errors[0].message and errors[0].message.endswith("(CAT-CODE-1)")

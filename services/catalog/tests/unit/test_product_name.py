@@ -13,9 +13,7 @@ from marketbridge.catalog.domain import display_units
     "name",
     ["1+1 티셔츠", "사은품증정 티셔츠", "Nike Air Max (White) 270", "생수 2L/6병", "A-B~C", "가나다abc123"],
 )
-def test_cat_name_1_allows_letters_digits_spaces_and_listed_special_characters(
-    catalog: Any, name: str
-) -> None:
+def test_cat_name_1_allows_letters_digits_spaces_and_listed_special_characters(catalog: Any, name: str) -> None:
     decision = catalog.decide(None, catalog.register_command(name=name))
     assert decision.events[0].name == name
 
@@ -23,9 +21,7 @@ def test_cat_name_1_allows_letters_digits_spaces_and_listed_special_characters(
 @pytest.mark.parametrize("bad", ["★", "!", "&", "%", "[", "]", "_", ",", ".", "·", "😀", "\t"])
 def test_cat_name_1_rejects_special_characters(catalog: Any, bad: str) -> None:
     errors = catalog.rejected(None, catalog.register_command(name=f"운동화{bad}특가"))
-    assert [(e.code, e.field, e.rule) for e in errors] == [
-        ("PRODUCT_NAME_INVALID_CHARACTERS", "name", "CAT-NAME-1")
-    ]
+    assert [(e.code, e.field, e.rule) for e in errors] == [("PRODUCT_NAME_INVALID_CHARACTERS", "name", "CAT-NAME-1")]
     assert f"'{bad}'" in errors[0].message and "상품명" in errors[0].message
 
 

@@ -32,9 +32,7 @@ def test_registers_a_single_item_product(catalog: Any) -> None:
 
 
 def test_registered_event_round_trips_through_storage_and_builds_state(catalog: Any) -> None:
-    [event] = catalog.decide(
-        None, catalog.register_command(options=catalog.color_size_options(), stock=None)
-    ).events
+    [event] = catalog.decide(None, catalog.register_command(options=catalog.color_size_options(), stock=None)).events
     stored = event.model_dump(mode="json")
     assert parse_event(stored) == event
     state = evolve(None, parse_event(stored))
@@ -89,9 +87,7 @@ def test_cat_stat_1_rejects_unknown_status(catalog: Any) -> None:
 @pytest.mark.parametrize("category_id", ["", "  "])
 def test_cat_categ_1_requires_a_category(catalog: Any, category_id: str) -> None:
     errors = catalog.rejected(None, catalog.register_command(category_id=category_id))
-    assert [(e.code, e.field, e.rule) for e in errors] == [
-        ("CATEGORY_REQUIRED", "category_id", "CAT-CATEG-1")
-    ]
+    assert [(e.code, e.field, e.rule) for e in errors] == [("CATEGORY_REQUIRED", "category_id", "CAT-CATEG-1")]
 
 
 def test_cat_categ_1_takes_exactly_one_category(catalog: Any) -> None:
@@ -133,9 +129,7 @@ def test_stk_1_single_item_requires_one_stock(catalog: Any) -> None:
 
 def test_stk_1_combination_products_take_stock_per_row_not_one_stock(catalog: Any) -> None:
     errors = catalog.rejected(None, catalog.register_command(options=catalog.color_size_options(), stock=5))
-    assert [(e.code, e.field, e.rule) for e in errors] == [
-        ("STOCK_NOT_ALLOWED_WITH_OPTIONS", "stock", "STK-1")
-    ]
+    assert [(e.code, e.field, e.rule) for e in errors] == [("STOCK_NOT_ALLOWED_WITH_OPTIONS", "stock", "STK-1")]
 
 
 @pytest.mark.parametrize("stock", [0, -3, 100_000_000])

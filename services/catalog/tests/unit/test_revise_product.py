@@ -67,9 +67,7 @@ def test_opt_8_refuses_option_changes_while_the_product_has_active_listings(cata
     options = catalog.color_size_options()
     options["names"][1]["values"] = "S,M,L"
     with pytest.raises(Conflict) as info:
-        catalog.decide(
-            with_options(catalog), catalog.revise_command(has_active_listings=True, options=options)
-        )
+        catalog.decide(with_options(catalog), catalog.revise_command(has_active_listings=True, options=options))
     assert (info.value.code, info.value.field, info.value.rule, info.value.status) == (
         "OPTIONS_LOCKED_WHILE_ON_SALE",
         "options",
@@ -110,9 +108,7 @@ def test_opt_8_allows_option_changes_without_active_listings_and_other_fields_wh
     options = catalog.color_size_options()
     options["rows"][1]["add_price"] = 2000
     assert catalog.decide(with_options(catalog), catalog.revise_command(options=options)).events
-    on_sale = catalog.revise_command(
-        has_active_listings=True, name="새 이름", options=catalog.color_size_options()
-    )
+    on_sale = catalog.revise_command(has_active_listings=True, name="새 이름", options=catalog.color_size_options())
     assert list(catalog.decide(with_options(catalog), on_sale).events[0].changes()) == ["name"]
 
 
@@ -131,9 +127,7 @@ def test_stk_1_removing_options_requires_one_stock(catalog: Any) -> None:
 
 
 def test_stk_1_switching_to_combination_options_moves_stock_into_the_rows(catalog: Any) -> None:
-    [event] = catalog.decide(
-        catalog.registered(), catalog.revise_command(options=catalog.color_size_options())
-    ).events
+    [event] = catalog.decide(catalog.registered(), catalog.revise_command(options=catalog.color_size_options())).events
     assert event.stock == Change[int | None](old=5, new=None)
     assert evolve(catalog.registered(), event).stock is None
 
@@ -169,9 +163,7 @@ def test_change_status_of_unknown_product_is_not_found(catalog: Any) -> None:
 def test_replay_rebuilds_state_from_stored_events(catalog: Any) -> None:
     registered = catalog.decide(None, catalog.register_command()).events
     state = replay(registered)
-    revised = catalog.decide(
-        state, catalog.revise_command(price=11_000, options=catalog.color_size_options())
-    ).events
+    revised = catalog.decide(state, catalog.revise_command(price=11_000, options=catalog.color_size_options())).events
     stopped = catalog.decide(replay([*registered, *revised]), status_command("unsellable")).events
     stored = [e.model_dump(mode="json") for e in [*registered, *revised, *stopped]]
     final = replay(parse_event(data) for data in stored)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import zlib
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,7 +26,6 @@ def alembic_config(script_location: str, url: str, schema: str | None) -> Config
 
 
 async def upgrade(db: Database, script_location: str, revision: str = "head") -> None:
-    await db.ensure_schema()
     cfg = alembic_config(script_location, db.url, None if db.is_sqlite else db.schema)
     await asyncio.to_thread(command.upgrade, cfg, revision)
 
@@ -38,6 +38,10 @@ def run_env(target_metadata: MetaData) -> None:
     connect_args: dict[str, Any] = {"server_settings": {"search_path": schema}} if schema else {}
 
     def migrate(conn: Connection) -> None:
+        if conn.dialect.name == "postgresql" and schema:
+            # Several processes of one service (API, workers) may start together: one migrates at a time.
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": zlib.crc32(f"migrate:{schema}".encode())})
+            conn.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
         context.configure(
             connection=conn,
             target_metadata=target_metadata,

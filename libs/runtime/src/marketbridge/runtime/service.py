@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 from dataclasses import dataclass, field
 
-from marketbridge.runtime.bus.base import MessageBus, RetryPolicy, Subscription
+from marketbridge.runtime.bus.base import Handler, MessageBus, RetryPolicy, Subscription
 from marketbridge.runtime.bus.memory import InMemoryBus
 from marketbridge.runtime.config import ServiceSettings
 from marketbridge.runtime.db import Database
@@ -87,6 +87,11 @@ class ServiceRuntime:
         """Register an idempotent consumer: its effect and the inbox row share one transaction."""
         wrapped = idempotent(self.db, self.inbox, queue, handler)
         self.subscriptions.append(Subscription(queue, routing_keys, wrapped, prefetch or self.settings.prefetch))
+
+    def consume_raw(self, queue: str, routing_keys: list[str], handler: Handler, prefetch: int = 0) -> None:
+        """Register a consumer that manages its own idempotency (e.g. outbound calls to a marketplace,
+        whose effects cannot share one database transaction with an inbox row)."""
+        self.subscriptions.append(Subscription(queue, routing_keys, handler, prefetch or self.settings.prefetch))
 
     async def migrate(self) -> None:
         if self.migrations:

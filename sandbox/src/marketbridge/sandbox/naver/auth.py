@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import bcrypt
-
 from marketbridge.sandbox.naver.errors import NaverError
 from marketbridge.sandbox.naver.state import NaverState
 

@@ -108,8 +108,9 @@ def validate(body: Any, *, creating: bool) -> tuple[dict[str, Any], dict[str, An
     price = _int(origin.get("salePrice"))
     if price is None or not 10 <= price <= MAX_PRICE:
         bad.add("originProduct.salePrice", "Range", f"판매가는 10~{MAX_PRICE}원 사이여야 합니다.")
-    stock = origin.get("stockQuantity")
-    if (stock is not None or creating) and (_int(stock) is None or not 0 <= stock <= MAX_STOCK):
+    raw_stock = origin.get("stockQuantity")
+    stock = _int(raw_stock)
+    if (raw_stock is not None or creating) and (stock is None or not 0 <= stock <= MAX_STOCK):
         bad.add("originProduct.stockQuantity", "Range", f"재고 수량은 0~{MAX_STOCK} 사이여야 합니다.")
     if creating:
         _require_content(origin, body, bad)

@@ -7,13 +7,12 @@ import asyncio
 import time
 from dataclasses import dataclass
 
-from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
 from marketbridge.sandbox.core.faults import FaultRule
 from marketbridge.sandbox.core.timefmt import fmt_kst
 from marketbridge.sandbox.naver.errors import gateway_response, new_trace_id
 from marketbridge.sandbox.naver.state import NaverState
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TOKEN_PATH = "/v1/oauth2/token"
 CTX_KEY = "naver.ctx"
@@ -120,6 +119,7 @@ class NaverGateway:
     async def _fault_response(self, fault: FaultRule, ctx: GatewayContext, scope: Scope, receive: Receive,
                               send: Send) -> None:
         now = self.state.now_ms()
+        response: Response
         if fault.kind == "http_500":
             response = gateway_response(500, "GW.INTERNAL_SERVER_ERROR", ctx.trace_id, now)
         elif fault.kind == "http_503":

@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable
 
 import bcrypt
-
 from marketbridge.sandbox.core.calllog import CallLog
 from marketbridge.sandbox.core.faults import FaultInjector
 from marketbridge.sandbox.core.ratelimit import RateLimitConfig, TokenBucketLimiter

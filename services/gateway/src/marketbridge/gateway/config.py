@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
-
 from marketbridge.runtime.config import ServiceSettings
+from pydantic import Field, model_validator
 
 DEV_JWT_SECRET = "dev-jwt-secret-not-for-production-0123456789"
 
@@ -16,6 +15,9 @@ class GatewaySettings(ServiceSettings):
     jwt_ttl_seconds: int = Field(default=3600, gt=0)
     # MB_SERVICE_URLS='{"catalog": "http://127.0.0.1:8101", ...}' (service name → base URL).
     service_urls: dict[str, str] = Field(default_factory=dict)
+    # Argon2id cost (argon2-cffi defaults); lower only for tests or very small machines.
+    password_hash_time_cost: int = Field(default=3, ge=1)
+    password_hash_memory_kib: int = Field(default=65536, ge=1024)
     upstream_connect_timeout_seconds: float = Field(default=3.0, gt=0)
     upstream_timeout_seconds: float = Field(default=30.0, gt=0)
     openapi_timeout_seconds: float = Field(default=5.0, gt=0)

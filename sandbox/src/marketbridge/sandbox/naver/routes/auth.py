@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.naver import auth
 from marketbridge.sandbox.naver.routes.common import naver_state

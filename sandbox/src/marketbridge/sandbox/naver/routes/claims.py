@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Request
-
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.naver import claimflow, orderflow
 from marketbridge.sandbox.naver.routes.common import bulk_envelope, json_body, naver_state, seller_store

@@ -6,7 +6,6 @@ from typing import Any
 
 import orjson
 from fastapi import Request
-
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.core.timefmt import fmt_kst, parse_datetime_ms
 from marketbridge.sandbox.naver.errors import NaverError, order_error

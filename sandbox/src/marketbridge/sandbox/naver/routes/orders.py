@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from fastapi import APIRouter, Request
-
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.core.timefmt import DAY_MS, fmt_kst
 from marketbridge.sandbox.naver import orderflow
@@ -118,7 +117,8 @@ async def search_product_orders(request: Request) -> ORJSONResponse:
             candidates: Iterable[ProductOrder] = store.paid_between(start, end)
         else:
             candidates = sorted(store.pos.values(), key=lambda po: (time_of(po) or 0, po.product_order_id))
-        skip, contents, has_next = (page - 1) * size, [], False
+        skip, has_next = (page - 1) * size, False
+        contents: list[dict[str, object]] = []
         for po in _matching(request, candidates, start, end, time_of):
             if skip:
                 skip -= 1

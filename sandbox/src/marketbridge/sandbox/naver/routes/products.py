@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from starlette.responses import Response
-
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.naver import catalog
 from marketbridge.sandbox.naver.categories import BY_ID, CATEGORIES, children
 from marketbridge.sandbox.naver.errors import NaverError, product_error
 from marketbridge.sandbox.naver.routes.common import json_body, naver_state, seller_store
 from marketbridge.sandbox.naver.serialize import product_view, search_content
+from starlette.responses import Response
 
 router = APIRouter()
 

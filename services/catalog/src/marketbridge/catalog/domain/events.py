@@ -75,9 +75,7 @@ class ProductStatusChanged(_Event):
     new_status: ProductStatus
 
 
-ProductEvent = Annotated[
-    ProductRegistered | ProductRevised | ProductStatusChanged, Field(discriminator="type")
-]
+ProductEvent = Annotated[ProductRegistered | ProductRevised | ProductStatusChanged, Field(discriminator="type")]
 
 _events: TypeAdapter[ProductEvent] = TypeAdapter(ProductEvent)
 

@@ -114,8 +114,7 @@ def _check_text(text: str, *, field: str, what: str, code: str) -> list[DomainEr
         errors.append(violation(f"{code}_TOO_LONG", field, "OPT-2", message))
     if bad := invalid_option_characters(text):
         message = (
-            f"{what}에는 특수문자를 사용할 수 없습니다(문자, 숫자, 공백만 가능). "
-            f"사용할 수 없는 문자: {quoted(bad)}"
+            f"{what}에는 특수문자를 사용할 수 없습니다(문자, 숫자, 공백만 가능). 사용할 수 없는 문자: {quoted(bad)}"
         )
         errors.append(violation(f"{code}_INVALID_CHARACTERS", field, "OPT-6", message))
     return errors

@@ -136,9 +136,7 @@ def validate_tracking_number(carrier: Carrier, raw: str) -> str:
         raise DomainError(
             code="TRACKING_NUMBER_INVALID",
             field=TRACKING_NUMBER_FIELD,
-            message=(
-                f"{spec.name} 송장번호 형식이 올바르지 않습니다. {spec.hint}로 입력해 주세요. (입력값: {raw})"
-            ),
+            message=(f"{spec.name} 송장번호 형식이 올바르지 않습니다. {spec.hint}로 입력해 주세요. (입력값: {raw})"),
         )
     return normalised
 

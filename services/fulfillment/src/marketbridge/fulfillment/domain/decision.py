@@ -151,9 +151,7 @@ def _send_invoice(state: Order, command: SendInvoice) -> OrderEvent:
         raise invoice_already_sent(state)
     if state.status in CLOSED:
         raise order_closed(state)
-    raise status_conflict(
-        "INVOICE_NOT_REGISTERED", "송장이 등록된 주문만 송장송신할 수 있습니다.", state, "INV-SEND-1"
-    )
+    raise status_conflict("INVOICE_NOT_REGISTERED", "송장이 등록된 주문만 송장송신할 수 있습니다.", state, "INV-SEND-1")
 
 
 def _force_complete(state: Order, command: ForceComplete) -> OrderEvent:
@@ -184,9 +182,7 @@ def _cancel_by_seller(state: Order, command: CancelBySeller) -> OrderEvent:
             "주문고객 또는 제휴몰 담당 MD와 처리를 진행해 주세요. (ORD-CANCEL-2)",
         )
     if state.status is not OrderStatus.NEW:
-        raise status_conflict(
-            "ORDER_NOT_CANCELLABLE", "신규 주문만 판매취소할 수 있습니다.", state, "ORD-CANCEL-1"
-        )
+        raise status_conflict("ORDER_NOT_CANCELLABLE", "신규 주문만 판매취소할 수 있습니다.", state, "ORD-CANCEL-1")
     if state.pending_sync is not None:
         raise sync_in_progress(state)
     detail = check_seller_cancellation(command)

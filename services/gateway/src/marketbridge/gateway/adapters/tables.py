@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from marketbridge.runtime.tables import runtime_tables
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -13,8 +14,6 @@ from sqlalchemy import (
     String,
     Table,
 )
-
-from marketbridge.runtime.tables import runtime_tables
 
 metadata = MetaData()
 runtime = runtime_tables(metadata)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import jwt
-
 from marketbridge.gateway.domain import errors
 from marketbridge.gateway.domain.model import User
 

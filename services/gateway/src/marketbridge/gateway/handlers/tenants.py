@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy.exc import IntegrityError
-
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.gateway.adapters import repository as repo
 from marketbridge.gateway.domain import errors, rules
@@ -14,6 +12,7 @@ from marketbridge.gateway.domain.model import Principal, Tenant, User
 from marketbridge.gateway.handlers import Context, event
 from marketbridge.gateway.handlers.users import user_invited
 from marketbridge.runtime.errors import collect
+from sqlalchemy.exc import IntegrityError
 
 TENANT_REGISTERED = "gateway.tenant_registered.v1"
 TENANT_PROFILE_UPDATED = "gateway.tenant_profile_updated.v1"

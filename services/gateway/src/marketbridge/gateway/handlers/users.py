@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy.exc import IntegrityError
-
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.gateway.adapters import repository as repo
 from marketbridge.gateway.adapters.tokens import IssuedToken
@@ -14,6 +12,7 @@ from marketbridge.gateway.domain.commands import ChangePassword, InviteUser, Upd
 from marketbridge.gateway.domain.model import Principal, User
 from marketbridge.gateway.handlers import Context, event
 from marketbridge.runtime.errors import collect
+from sqlalchemy.exc import IntegrityError
 
 USER_INVITED = "gateway.user_invited.v1"
 

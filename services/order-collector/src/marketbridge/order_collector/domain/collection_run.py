@@ -73,9 +73,7 @@ def decide(state: CollectionRun | None, command: RunCommand) -> list[CollectionR
     if isinstance(command, RequestCollection):
         return [] if state is not None else [_requested(command)]
     if state is None:
-        raise NotFound(
-            code="COLLECTION_RUN_NOT_FOUND", message=f"수집 작업을 찾을 수 없습니다. ({command.run_id})"
-        )
+        raise NotFound(code="COLLECTION_RUN_NOT_FOUND", message=f"수집 작업을 찾을 수 없습니다. ({command.run_id})")
     match command:
         case StartCollection():
             return [] if state.status is not RunStatus.REQUESTED else [_started(state, command)]
@@ -92,18 +90,12 @@ def _requested(command: RequestCollection) -> CollectionRequested:
     errors: list[DomainError] = []
     if command.trigger is CollectionTrigger.MANUAL and not command.requested_by:
         errors.append(
-            _invalid(
-                "COLLECTION_REQUESTER_REQUIRED", "requested_by", "수동 수집은 요청한 사용자가 필요합니다."
-            )
+            _invalid("COLLECTION_REQUESTER_REQUIRED", "requested_by", "수동 수집은 요청한 사용자가 필요합니다.")
         )
     if not command.kinds:
-        errors.append(
-            _invalid("COLLECTION_KINDS_REQUIRED", "kinds", "수집할 항목(신규주문/배송완료)을 선택해 주세요.")
-        )
+        errors.append(_invalid("COLLECTION_KINDS_REQUIRED", "kinds", "수집할 항목(신규주문/배송완료)을 선택해 주세요."))
     if command.period_from and command.period_to and command.period_from > command.period_to:
-        errors.append(
-            _invalid("COLLECTION_PERIOD_INVALID", "period_from", "주문일자 시작일이 종료일보다 늦습니다.")
-        )
+        errors.append(_invalid("COLLECTION_PERIOD_INVALID", "period_from", "주문일자 시작일이 종료일보다 늦습니다."))
     collect(errors)
     return CollectionRequested.model_validate(command.model_dump())
 

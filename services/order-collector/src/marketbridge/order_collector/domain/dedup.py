@@ -25,9 +25,7 @@ class OrderLineKey(NamedTuple):
         return "|".join(part.replace("\\", "\\\\").replace("|", "\\|") for part in self)
 
 
-def dedup_key(
-    tenant_id: str, marketplace: str, account_id: str, marketplace_order_line_id: str
-) -> OrderLineKey:
+def dedup_key(tenant_id: str, marketplace: str, account_id: str, marketplace_order_line_id: str) -> OrderLineKey:
     """The key of a collected order line; blanks around parts are ignored, the marketplace is upper-cased."""
     parts = (
         tenant_id.strip(),

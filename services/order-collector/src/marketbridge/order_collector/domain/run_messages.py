@@ -147,11 +147,7 @@ class CollectionRunFailed(RunOutcome):
 
 
 CollectionRunEvent = Annotated[
-    CollectionRequested
-    | CollectionStarted
-    | CollectionPageReceived
-    | CollectionRunFinished
-    | CollectionRunFailed,
+    CollectionRequested | CollectionStarted | CollectionPageReceived | CollectionRunFinished | CollectionRunFailed,
     Field(discriminator="type"),
 ]
 

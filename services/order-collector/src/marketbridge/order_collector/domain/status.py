@@ -72,9 +72,7 @@ def format_collected_at(moment: datetime) -> str:
     return local.strftime("%Y-%m-%d %H:%M")
 
 
-def update_account_status(
-    status: AccountCollectionStatus | None, event: CollectionRunEvent
-) -> AccountCollectionStatus:
+def update_account_status(status: AccountCollectionStatus | None, event: CollectionRunEvent) -> AccountCollectionStatus:
     current = status or AccountCollectionStatus(
         tenant_id=event.tenant_id, marketplace=event.marketplace, account_id=event.account_id
     )
@@ -88,9 +86,7 @@ def update_account_status(
     raise ValueError(f"unexpected event {event.type}")  # pragma: no cover
 
 
-def _in_flight(
-    status: AccountCollectionStatus, run_id: str, at: datetime, *, started: bool
-) -> AccountCollectionStatus:
+def _in_flight(status: AccountCollectionStatus, run_id: str, at: datetime, *, started: bool) -> AccountCollectionStatus:
     update: dict[str, object] = {}
     if started and (status.last_started_at is None or at > status.last_started_at):
         update["last_started_at"] = at

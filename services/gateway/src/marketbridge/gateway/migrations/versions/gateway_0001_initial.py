@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-
 from marketbridge.runtime.migrations import create_runtime_tables, drop_runtime_tables
 
 revision: str = "gateway_0001"

@@ -1,0 +1,67 @@
+"""The catalog service's tables: runtime tables, the products read model, the per-day product code
+counters (CAT-CODE-1) and the projection of published listings (OPT-8)."""
+
+from __future__ import annotations
+
+from marketbridge.runtime.tables import Json, runtime_tables
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    func,
+)
+
+metadata = MetaData()
+runtime = runtime_tables(metadata)
+
+products = Table(
+    "products",
+    metadata,
+    Column("tenant_id", String(36), nullable=False),
+    Column("product_id", String(36), nullable=False),
+    Column("product_code", String(15), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("category_id", String(100), nullable=False),
+    Column("price", Integer, nullable=False),
+    Column("tax_type", String(20), nullable=False),
+    Column("manufacturer", String(100), nullable=False),
+    Column("brand", String(100), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("option_type", String(20), nullable=False),
+    Column("options", Json),
+    Column("stock", Integer),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    PrimaryKeyConstraint("tenant_id", "product_id"),
+    Index("ix_products_tenant_name", "tenant_id", "name"),
+    Index("ix_products_tenant_created", "tenant_id", "created_at"),
+    Index("uq_products_tenant_code", "tenant_id", "product_code", unique=True),
+)
+
+product_code_counters = Table(
+    "product_code_counters",
+    metadata,
+    Column("tenant_id", String(36), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("serial", Integer, nullable=False),
+    PrimaryKeyConstraint("tenant_id", "day"),
+)
+
+active_listings = Table(
+    "active_listings",
+    metadata,
+    Column("tenant_id", String(36), nullable=False),
+    Column("listing_id", String(36), nullable=False),
+    Column("product_id", String(36)),
+    Column("published", Boolean, nullable=False),
+    PrimaryKeyConstraint("tenant_id", "listing_id"),
+    Index("ix_active_listings_product", "tenant_id", "product_id"),
+)

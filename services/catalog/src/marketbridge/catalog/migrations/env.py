@@ -1,0 +1,4 @@
+from marketbridge.catalog.adapters.tables import metadata
+from marketbridge.runtime.migrations import run_env
+
+run_env(metadata)

@@ -1,0 +1,248 @@
+"""The connector worker of one marketplace: turns commands into outbound API calls.
+
+One worker process per marketplace (own queues, own per-account rate limits). Every attempt is written
+to the sync log; transient failures (timeouts, 5xx, 429) are retried by the bus with backoff and end in
+the dead-letter queue if they persist; permanent failures become a visible failure event carrying the
+marketplace's own message.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncConnection
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
+
+from marketbridge.connectors import synclog
+from marketbridge.connectors.adapters.tables import accounts
+from marketbridge.connectors.errors import AuthenticationRejected, PermanentMarketplaceError, TransientMarketplaceError
+from marketbridge.connectors.outbound import OutboundCalls, Outcome
+from marketbridge.connectors.registry import AdapterPool
+from marketbridge.contracts import listing as listing_msgs
+from marketbridge.contracts import orders as order_msgs
+from marketbridge.contracts.base import Message, base_type
+from marketbridge.contracts.envelope import Envelope
+from marketbridge.contracts.marketplaces import MARKETPLACES
+from marketbridge.runtime import metrics as runtime_metrics
+from marketbridge.runtime.messages import follow_up, parse
+from marketbridge.runtime.service import ServiceRuntime
+
+log = structlog.get_logger(__name__)
+CALLS = runtime_metrics.Counter(
+    "connectors_calls_total", "Outbound marketplace calls", ["marketplace", "operation", "outcome"]
+)
+PRODUCER = "connectors"
+
+
+class MarketplaceWorker:
+    def __init__(self, rt: ServiceRuntime, marketplace: str, pool: AdapterPool, *, collection_attempts: int = 3) -> None:
+        self.rt, self.marketplace, self.pool = rt, marketplace, pool
+        self.calls = OutboundCalls(rt.db, marketplace)
+        self.collection_attempts = collection_attempts
+        self.name_ko = MARKETPLACES[marketplace].name_ko
+
+    def register(self, prefetch: int) -> None:
+        mp = self.marketplace
+        self.rt.consume_raw(f"connectors.{mp}.collections", [order_msgs.CollectionRequested.routing_key(mp)], self.collect, 4)
+        self.rt.consume_raw(
+            f"connectors.{mp}.orders",
+            [order_msgs.OrderAcknowledgeRequested.routing_key(mp), order_msgs.InvoiceSendRequested.routing_key(mp)],
+            self.order_command,
+            prefetch,
+        )
+        self.rt.consume_raw(f"connectors.{mp}.listings", [listing_msgs.ListingPublishRequested.routing_key(mp)], self.publish, 8)
+
+    # -- order collection ---------------------------------------------------------------------------
+    async def collect(self, env: Envelope) -> None:
+        msg = parse(env, order_msgs.CollectionRequested)
+        adapter = await self.pool.get(msg.account_id)
+        pages = fetched = 0
+        try:
+            async for attempt in AsyncRetrying(
+                stop=stop_after_attempt(self.collection_attempts),
+                wait=wait_exponential_jitter(initial=1, max=10),
+                retry=retry_if_exception_type(TransientMarketplaceError),
+                reraise=True,
+            ):
+                with attempt:
+                    pages = fetched = 0  # a retry starts the window again; the collector de-duplicates
+                    async for page in adapter.fetch_orders(msg.window_from, msg.window_to):
+                        pages += 1
+                        fetched += len(page)
+                        await self._emit(env, order_msgs.OrdersFetched(
+                            run_id=msg.run_id, account_id=msg.account_id, marketplace=self.marketplace, page=pages,
+                            orders=[self.pool.order_line(msg.account_id, o) for o in page],
+                        ))
+        except Exception as exc:  # every failure is reported on the run, with the reason, never dropped
+            code, text = _failure(exc)
+            CALLS.labels(self.marketplace, "fetch_orders", "failed").inc()
+            await self._finish_collection(env, msg, pages, fetched, code, text)
+            return
+        CALLS.labels(self.marketplace, "fetch_orders", "ok").inc()
+        await self._finish_collection(env, msg, pages, fetched, None, None)
+
+    async def _finish_collection(
+        self, env: Envelope, msg: order_msgs.CollectionRequested, pages: int, fetched: int, code: str | None, text: str | None
+    ) -> None:
+        seller = await self.pool.seller_id(msg.account_id)
+        result: Message
+        if code is None:
+            result = order_msgs.CollectionFetchCompleted(
+                run_id=msg.run_id, account_id=msg.account_id, marketplace=self.marketplace, pages=pages, fetched=fetched
+            )
+            line = f"{self.name_ko}({seller}) 신규주문 주문 수집을 성공하였습니다. ({fetched}건)"
+        else:
+            result = order_msgs.CollectionFetchFailed(
+                run_id=msg.run_id, account_id=msg.account_id, marketplace=self.marketplace, pages=pages,
+                fetched=fetched, code=code, message=text or "",
+            )
+            line = f"{self.name_ko}({seller}) 신규주문 주문 수집에 실패하였습니다. ({text})"
+        async with self.rt.db.transaction() as conn:
+            log_id = await self._log(conn, env, msg.account_id, "collect", msg.run_id)
+            await synclog.item(conn, log_id, f"{self.name_ko}({seller}) 신규주문", code is None, line, code)
+            await synclog.close_log(conn, log_id, "collect")
+            await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
+
+    # -- acknowledgement and invoice -----------------------------------------------------------------
+    async def order_command(self, env: Envelope) -> None:
+        if base_type(env.type) == order_msgs.InvoiceSendRequested.TYPE:
+            await self.send_invoice(env)
+        else:
+            await self.acknowledge(env)
+
+    async def send_invoice(self, env: Envelope) -> None:
+        msg = parse(env, order_msgs.InvoiceSendRequested)
+        record = await self.calls.begin("dispatch", msg.attempt_key, env.tenant_id)
+        if record.state != "pending":
+            return  # already settled: its result event left with the outcome
+        adapter = await self.pool.get(msg.account_id)
+        outcome = None
+        if record.interrupted:
+            outcome = await self.pool.resolve_dispatch(adapter, msg)
+        if outcome is None:
+            outcome = await self._call(msg.account_id, "dispatch", lambda: self.pool.dispatch(adapter, msg))
+
+        async def effect(conn: AsyncConnection, o: Outcome) -> None:
+            base = {"order_id": msg.order_id, "account_id": msg.account_id, "marketplace": self.marketplace,
+                    "market_order_line_id": msg.market_order_line_id, "attempt_key": msg.attempt_key}
+            result: Message = (
+                order_msgs.InvoiceSent(**base, carrier=msg.carrier, tracking_number=msg.tracking_number) if o.ok
+                else order_msgs.InvoiceSendFailed(**base, code=o.code or "UNKNOWN", message=o.message or "")
+            )
+            await self._item_log(conn, env, msg.account_id, "invoice", msg.market_order_line_id, o, "송장송신")
+            await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
+
+        await self.calls.finish("dispatch", msg.attempt_key, outcome, effect)
+
+    async def acknowledge(self, env: Envelope) -> None:
+        msg = parse(env, order_msgs.OrderAcknowledgeRequested)
+        record = await self.calls.begin("acknowledge", msg.attempt_key, env.tenant_id)
+        if record.state != "pending":
+            return
+        adapter = await self.pool.get(msg.account_id)
+        outcome = None
+        if record.interrupted:
+            outcome = await self.pool.resolve_acknowledge(adapter, msg)
+        if outcome is None:
+            outcome = await self._call(msg.account_id, "acknowledge", lambda: self.pool.acknowledge(adapter, msg))
+
+        async def effect(conn: AsyncConnection, o: Outcome) -> None:
+            base = {"order_id": msg.order_id, "account_id": msg.account_id, "marketplace": self.marketplace,
+                    "market_order_line_id": msg.market_order_line_id, "attempt_key": msg.attempt_key}
+            result: Message = (
+                order_msgs.OrderAcknowledgementSynced(**base) if o.ok
+                else order_msgs.OrderAcknowledgementFailed(**base, code=o.code or "UNKNOWN", message=o.message or "")
+            )
+            await self._item_log(conn, env, msg.account_id, "acknowledge", msg.market_order_line_id, o, "발주확인")
+            await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
+
+        await self.calls.finish("acknowledge", msg.attempt_key, outcome, effect)
+
+    # -- listings ------------------------------------------------------------------------------------
+    async def publish(self, env: Envelope) -> None:
+        msg = parse(env, listing_msgs.ListingPublishRequested)
+        record = await self.calls.begin("publish", msg.attempt_key, env.tenant_id)
+        if record.state != "pending":
+            return
+        adapter = await self.pool.get(msg.account_id)
+        outcome = await self._call(msg.account_id, "publish", lambda: self.pool.publish(adapter, msg))
+
+        async def effect(conn: AsyncConnection, o: Outcome) -> None:
+            result: Message = (
+                listing_msgs.ListingPublished(listing_id=msg.listing_id, account_id=msg.account_id,
+                                              marketplace=self.marketplace,
+                                              market_product_id=str((o.data or {}).get("market_product_id")))
+                if o.ok else
+                listing_msgs.ListingPublishFailed(listing_id=msg.listing_id, account_id=msg.account_id,
+                                                  marketplace=self.marketplace, code=o.code or "UNKNOWN",
+                                                  message=o.message or "")
+            )
+            text = f"{self.name_ko} 연동 성공했습니다." if o.ok else f"{self.name_ko} 연동에 실패하였습니다. ({o.message})"
+            log_id = await self._log(conn, env, msg.account_id, "publish", env.correlation_id)
+            await synclog.item(conn, log_id, msg.product.product_code, o.ok, text, o.code)
+            await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
+
+        await self.calls.finish("publish", msg.attempt_key, outcome, effect)
+
+    # -- shared ----------------------------------------------------------------------------------------
+    async def _call(self, account_id: str, operation: str, call: Any) -> Outcome:
+        """Make the call; permanent and authentication failures become an outcome, transient ones raise."""
+        await self.pool.ensure_usable(account_id)
+        try:
+            outcome: Outcome = await call()
+        except AuthenticationRejected as exc:
+            CALLS.labels(self.marketplace, operation, "auth_rejected").inc()
+            reason = await self._auth_rejected(account_id, str(exc))
+            return Outcome(False, "AUTHENTICATION_REJECTED", reason)
+        except PermanentMarketplaceError as exc:
+            CALLS.labels(self.marketplace, operation, "rejected").inc()
+            return Outcome(False, exc.code, exc.message)
+        except TransientMarketplaceError:
+            CALLS.labels(self.marketplace, operation, "transient").inc()
+            raise
+        CALLS.labels(self.marketplace, operation, "ok" if outcome.ok else "rejected").inc()
+        await self.pool.auth_succeeded(account_id)
+        return outcome
+
+    async def _auth_rejected(self, account_id: str, detail: str) -> str:
+        async with self.rt.db.transaction() as conn:
+            failures = await self.pool.record_auth_failure(conn, account_id)
+        return f"{self.name_ko} API 인증이 거부되었습니다({failures}회 연속). API 인증키를 확인해 주세요. ({detail})"
+
+    async def _log(self, conn: AsyncConnection, env: Envelope, account_id: str, job: str, correlation: str) -> str:
+        return await synclog.open_log(
+            conn, tenant_id=env.tenant_id, account_id=account_id, marketplace=self.marketplace, job=job,
+            correlation_id=correlation,
+        )
+
+    async def _item_log(
+        self, conn: AsyncConnection, env: Envelope, account_id: str, job: str, key: str, o: Outcome, verb: str
+    ) -> None:
+        log_id = await self._log(conn, env, account_id, job, env.correlation_id)
+        text = f"{key} {verb} 연동에 성공하였습니다." if o.ok else f"{key} {verb} 연동에 실패하였습니다. ({o.message})"
+        await synclog.item(conn, log_id, key, o.ok, text, o.code)
+
+    async def _emit(self, cause: Envelope, message: Message) -> None:
+        async with self.rt.db.transaction() as conn:
+            await self.rt.outbox.add(conn, [follow_up(cause, message, producer=PRODUCER)])
+
+
+def _failure(exc: BaseException) -> tuple[str, str]:
+    if isinstance(exc, PermanentMarketplaceError):
+        return exc.code, exc.message
+    if isinstance(exc, TransientMarketplaceError):
+        return "MARKETPLACE_UNAVAILABLE", f"제휴몰 응답이 원활하지 않습니다: {exc}"
+    if isinstance(exc, AuthenticationRejected):
+        return "AUTHENTICATION_REJECTED", f"API 인증이 거부되었습니다: {exc}"
+    return "COLLECTION_FAILED", f"{type(exc).__name__}: {exc}"
+
+
+async def mark_attention(conn: AsyncConnection, account_id: str, reason: str) -> None:
+    await conn.execute(update(accounts).where(accounts.c.account_id == account_id).values(needs_attention=reason))
+
+
+def now() -> datetime:
+    return datetime.now(UTC)

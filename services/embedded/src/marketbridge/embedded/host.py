@@ -1,0 +1,104 @@
+"""The embedded mode: every service in one process and one event loop, each on its own SQLite file,
+talking through one in-memory bus; the sandbox marketplaces are served by the same HTTP server under
+/sandbox, and the gateway reaches each service in-process (httpx.ASGITransport). Same code as the
+distributed mode, different wiring."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import structlog
+
+from marketbridge.gateway.bootstrap import Gateway, build as build_gateway, ensure_demo_tenant
+from marketbridge.gateway.config import GatewaySettings
+from marketbridge.runtime.bus.base import RetryPolicy
+from marketbridge.runtime.bus.memory import InMemoryBus
+from marketbridge.runtime.entry import Service
+from marketbridge.sandbox.app import create_app as create_sandbox_app
+from marketbridge.sandbox.state import SandboxState
+
+log = structlog.get_logger(__name__)
+SERVICES = ("catalog", "listing", "order_collector", "fulfillment", "claims", "inquiries", "analytics")
+SANDBOX_PREFIX = "/sandbox"
+DEMO_NAVER = {"client_id": "mb-sandbox-naver-demo", "client_secret": "$2a$04$MarketBridgeSandboxDeu"}
+DEMO_NAVER_SELLER = "ncp_sandbox_demo"
+
+
+@dataclass
+class EmbeddedHost:
+    data_dir: Path = Path("data")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    bus: InMemoryBus = field(default_factory=lambda: InMemoryBus(RetryPolicy((1000, 5000, 30000), 4)))
+    sandbox: SandboxState = field(default_factory=SandboxState)
+    services: dict[str, Service] = field(default_factory=dict)
+    gateway: Gateway | None = None
+
+    def _settings(self, module: Any, name: str) -> Any:
+        return module.Settings(
+            database_url=f"sqlite+aiosqlite:///{self.data_dir}/{name}.db", bus="memory", environment="dev",
+            http_host=self.host, http_port=self.port,
+        )
+
+    def build(self) -> Gateway:
+        for name in SERVICES:
+            module = importlib.import_module(f"marketbridge.{name}.bootstrap")
+            kwargs = {"bus": self.bus} if "bus" in module.build.__code__.co_varnames else {}
+            self.services[name] = module.build(self._settings(module, name), **kwargs)
+        connectors = importlib.import_module("marketbridge.connectors.bootstrap")
+        settings = self._settings(connectors, "connectors").model_copy(update={
+            "marketplace_base_urls": {"naver": f"http://{self.host}:{self.port}{SANDBOX_PREFIX}/naver/external"},
+        })
+        self.services["connectors"] = connectors.build(settings, bus=self.bus, workers=("naver",))
+        transports = {
+            name.replace("_", "-"): httpx.ASGITransport(app=svc.app) for name, svc in self.services.items()
+        }
+        gateway_settings = GatewaySettings(
+            database_url=f"sqlite+aiosqlite:///{self.data_dir}/gateway.db", bus="memory", environment="dev",
+        )
+        self.gateway = build_gateway(gateway_settings, bus=self.bus, transports=transports)
+        self.gateway.app.mount(SANDBOX_PREFIX, create_sandbox_app(self.sandbox))
+        self.sandbox.naver.register_app(
+            client_id=DEMO_NAVER["client_id"], client_secret=DEMO_NAVER["client_secret"],
+            account_id=DEMO_NAVER_SELLER, name="demo",
+        )
+        return self.gateway
+
+    async def start(self) -> None:
+        assert self.gateway is not None
+        await self.bus.start()
+        for svc in self.services.values():
+            await svc.start()
+        await self.gateway.start()
+        tenant_id, user_id = await ensure_demo_tenant(self.gateway)
+        await self._ensure_demo_account(tenant_id, user_id)
+
+    async def _ensure_demo_account(self, tenant_id: str, user_id: str) -> None:
+        """The demo seller's SmartStore account, wired to the sandbox (embedded mode only)."""
+        from marketbridge.connectors.accounts import Accounts
+        from marketbridge.connectors.bootstrap import ConnectorsService
+        from marketbridge.runtime.http import RequestContext
+
+        connectors = self.services["connectors"]
+        assert isinstance(connectors, ConnectorsService)
+        accounts = Accounts(connectors.runtime, connectors.pool.box)
+        existing = await accounts.list(tenant_id)
+        if any(a["marketplace"] == "naver" for a in existing):
+            return
+        ctx = RequestContext(tenant_id, user_id, "owner", "demo-seed", "데모상점")
+        await accounts.register(
+            ctx, marketplace="naver", seller_id=DEMO_NAVER_SELLER, display_name="데모 스마트스토어 (샌드박스)",
+            credentials=DEMO_NAVER, key_expires_at=None,
+        )
+
+    async def stop(self) -> None:
+        await self.bus.stop_consuming()
+        for svc in self.services.values():
+            await svc.stop()
+        if self.gateway is not None:
+            await self.gateway.stop()
+        await self.bus.close()

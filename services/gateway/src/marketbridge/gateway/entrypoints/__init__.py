@@ -1,0 +1,1 @@
+"""HTTP and command-line entrypoints of the gateway."""
