@@ -46,7 +46,9 @@ async def service(pg_url: str) -> AsyncIterator[Service]:
 
         return record
 
-    await bus.subscribe(Subscription("test.worker", ["order_collector.collection_requested.v1.*"], recorder("requested"), 1))
+    await bus.subscribe(
+        Subscription("test.worker", ["order_collector.collection_requested.v1.*"], recorder("requested"), 1)
+    )
     await bus.subscribe(Subscription("test.fulfillment", [orders.OrdersCollected.TYPE], recorder("collected"), 1))
     await bus.subscribe(Subscription("test.finished", [orders.CollectionRunFinished.TYPE], recorder("finished"), 1))
     svc = build(settings(pg_url), bus=bus)
@@ -70,7 +72,9 @@ async def eventually(check: Any, timeout: float = 10) -> Any:
     raise AssertionError("not reached in time")
 
 
-async def register(bus: InMemoryBus, account_id: str = "acc1", tenant: str = TENANT, marketplace: str = "naver") -> None:
+async def register(
+    bus: InMemoryBus, account_id: str = "acc1", tenant: str = TENANT, marketplace: str = "naver"
+) -> None:
     await publish(
         bus,
         accounts.MarketplaceAccountRegistered(
@@ -118,7 +122,9 @@ async def test_manual_collection_is_routed_to_the_marketplace_worker(service: Se
     [request] = seen["requested"]
     assert request.type == "order_collector.collection_requested.v1.naver"
     assert request.payload["run_id"] == run_id and request.payload["account_id"] == "acc1"
-    window = datetime.fromisoformat(request.payload["window_to"]) - datetime.fromisoformat(request.payload["window_from"])
+    window = datetime.fromisoformat(request.payload["window_to"]) - datetime.fromisoformat(
+        request.payload["window_from"]
+    )
     assert window == timedelta(hours=24)
     run = (await client.get(f"/api/v1/collections/runs/{run_id}", headers=headers(role="viewer"))).json()
     assert run["status"] == "REQUESTED" and run["trigger"] == "MANUAL"
@@ -156,7 +162,9 @@ async def test_failed_fetch_reports_failure_with_the_reason(service: Service) ->
     _svc, bus, client, seen = service
     run_id = await start_run(bus, client, seen)
     ids = {"run_id": run_id, "account_id": "acc1", "marketplace": "naver"}
-    failed = orders.CollectionFetchFailed(**ids, pages=0, fetched=0, code="AUTH", message="API 인증키가 만료되었습니다.")
+    failed = orders.CollectionFetchFailed(
+        **ids, pages=0, fetched=0, code="AUTH", message="API 인증키가 만료되었습니다."
+    )
     await publish(bus, failed)
     await publish(bus, failed)  # redelivered with a new message id: harmless
     await eventually(lambda: asyncio.sleep(0, seen["finished"]))
@@ -213,3 +221,21 @@ async def test_tenant_isolation_and_roles(service: Service) -> None:
     assert viewer.status_code == 403
     await asyncio.sleep(0.2)
     assert seen["collected"] == []
+
+
+async def test_twenty_thousand_orders_are_collected_in_batches(service: Service) -> None:
+    _svc, bus, client, seen = service
+    run_id = await start_run(bus, client, seen)
+    ids = {"run_id": run_id, "account_id": "acc1", "marketplace": "naver"}
+    started = asyncio.get_running_loop().time()
+    for page in range(100):  # 100 pages of 200; every page repeats the previous page's last 10 lines
+        first = max(0, page * 200 - 10)
+        await publish(
+            bus, orders.OrdersFetched(**ids, page=page + 1, orders=[line(i) for i in range(first, page * 200 + 200)])
+        )
+    await publish(bus, orders.CollectionFetchCompleted(**ids, pages=100, fetched=20990))
+    await eventually(lambda: asyncio.sleep(0, seen["finished"]), timeout=60)
+    elapsed = asyncio.get_running_loop().time() - started
+    assert sum(len(e.payload["orders"]) for e in seen["collected"]) == 20_000
+    assert {"new": 20_000, "duplicates": 990}.items() <= seen["finished"][0].payload.items()
+    assert elapsed < 30, elapsed

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from marketbridge.fulfillment.adapters.tables import orders
+from marketbridge.fulfillment.domain.order import stream_id
 from marketbridge.fulfillment.domain.rules import order_not_found
 from marketbridge.fulfillment.domain.values import OrderStatus
 from marketbridge.runtime.eventstore import EventStore
@@ -65,7 +66,7 @@ async def get_order(conn: AsyncConnection, store: EventStore, tenant_id: str, or
             "recorded_at": e.recorded_at,
             "data": {k: v for k, v in e.data.items() if k not in ("order_id", "type", "at", "actor_id")},
         }
-        for e in await store.read(conn, f"Order-{order_id}")
+        for e in await store.read(conn, stream_id(order_id))
     ]
     return _row(row._mapping) | {"history": history}
 

@@ -13,6 +13,7 @@ import structlog
 from marketbridge.contracts import accounts as account_events
 from marketbridge.contracts import orders as contract
 from marketbridge.contracts.envelope import Envelope
+from marketbridge.order_collector.adapters.projections import account_query, fold, run_row, status_of, status_row
 from marketbridge.order_collector.adapters.tables import (
     accounts,
     collected_order_lines,
@@ -22,9 +23,7 @@ from marketbridge.order_collector.adapters.tables import (
 from marketbridge.order_collector.domain import collection_run as domain
 from marketbridge.order_collector.domain import run_messages as m
 from marketbridge.order_collector.domain.status import (
-    AccountCollectionStatus,
     due_for_collection,
-    update_account_status,
 )
 from marketbridge.runtime.aggregate import EventCodec, Repository
 from marketbridge.runtime.errors import Conflict, DomainError
@@ -33,7 +32,7 @@ from marketbridge.runtime.http import RequestContext
 from marketbridge.runtime.messages import envelope, follow_up, parse
 from marketbridge.runtime.service import ServiceRuntime
 from marketbridge.runtime.sql import insert_new, upsert
-from sqlalchemy import Select, and_, insert, select, text, update
+from sqlalchemy import and_, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 PRODUCER = "order-collector"
@@ -95,11 +94,11 @@ class CollectorHandlers:
                 text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": SCHEDULER_LOCK}
             ):
                 return []  # another replica is scheduling right now
-            query = _account_query().where(accounts.c.active)
+            query = account_query().where(accounts.c.active)
             if tenant_id:
                 query = query.where(accounts.c.tenant_id == tenant_id)
             rows = (await conn.execute(query.order_by(accounts.c.tenant_id, accounts.c.account_id))).all()
-            due = [r for r in rows if due_for_collection(_status(r.snapshot), now=now, interval=self.interval)]
+            due = [r for r in rows if due_for_collection(status_of(r.snapshot), now=now, interval=self.interval)]
             run_ids: list[str] = []
             for tenant, group in itertools.groupby(due, key=lambda r: str(r.tenant_id)):
                 runs = await self._request(
@@ -173,7 +172,7 @@ class CollectorHandlers:
 
     # -- helpers -------------------------------------------------------------------------------------
     async def _targets(self, conn: AsyncConnection, tenant_id: str, account_ids: list[str] | None) -> list[Any]:
-        query = _account_query().where(accounts.c.tenant_id == tenant_id)
+        query = account_query().where(accounts.c.tenant_id == tenant_id)
         if account_ids is None:
             rows = (await conn.execute(query.where(accounts.c.active).order_by(accounts.c.account_id))).all()
             if not rows:
@@ -226,8 +225,8 @@ class CollectorHandlers:
             assert state is not None
             meta = {"actor_id": user_id or "scheduler"}
             appends.append(Append(self.repo.stream_id(run_id), 0, [self.repo.codec.encode(e, meta) for e in events]))
-            runs.append(_run_row(state) | {"window_from": w_from, "window_to": w_to})
-            statuses.append(_status_row(_fold(_status(t.snapshot), events)))
+            runs.append(run_row(state) | {"window_from": w_from, "window_to": w_to})
+            statuses.append(status_row(fold(status_of(t.snapshot), events)))
             requested = contract.CollectionRequested(
                 run_id=run_id, account_id=t.account_id, marketplace=t.marketplace, window_from=w_from, window_to=w_to
             )
@@ -269,7 +268,7 @@ class CollectorHandlers:
         new_state = self.repo.apply(state, events)
         assert new_state is not None
         await conn.execute(
-            update(collection_runs).where(collection_runs.c.run_id == state.run_id).values(**_run_row(new_state))
+            update(collection_runs).where(collection_runs.c.run_id == state.run_id).values(**run_row(new_state))
         )
         await self._update_status(conn, new_state, events)
         return events
@@ -289,7 +288,7 @@ class CollectorHandlers:
                 .where(collection_runs.c.run_id == run.run_id)
             )
         ).one()
-        values = _status_row(_fold(_status(row.snapshot), events))
+        values = status_row(fold(status_of(row.snapshot), events))
         if run.status is m.RunStatus.SUCCEEDED and (row.last_window_to is None or row.window_to > row.last_window_to):
             values["last_window_to"] = row.window_to  # the next run continues where this one ended
         await upsert(conn, collection_status, [values], ["tenant_id", "account_id"])
@@ -312,60 +311,6 @@ class CollectorHandlers:
         )
         await self.rt.outbox.add(conn, [follow_up(env, finished, producer=PRODUCER)])
         log.info("collection_run_ended", run_id=run.run_id, status=run.status.value, fetched=run.fetched, new=run.new)
-
-
-def _account_query() -> Select[Any]:
-    return select(accounts, collection_status.c.snapshot, collection_status.c.last_window_to).select_from(
-        accounts.outerjoin(
-            collection_status,
-            and_(
-                collection_status.c.tenant_id == accounts.c.tenant_id,
-                collection_status.c.account_id == accounts.c.account_id,
-            ),
-        )
-    )
-
-
-def _status(snapshot: dict[str, Any] | None) -> AccountCollectionStatus | None:
-    return AccountCollectionStatus.model_validate(snapshot) if snapshot else None
-
-
-def _fold(status: AccountCollectionStatus | None, events: Sequence[Any]) -> AccountCollectionStatus:
-    for e in events:
-        status = update_account_status(status, e)
-    assert status is not None
-    return status
-
-
-def _status_row(status: AccountCollectionStatus) -> dict[str, Any]:
-    return {
-        "tenant_id": status.tenant_id,
-        "account_id": status.account_id,
-        "marketplace": status.marketplace,
-        "snapshot": status.model_dump(mode="json"),
-    }
-
-
-def _run_row(s: domain.CollectionRun) -> dict[str, Any]:
-    return {
-        "run_id": s.run_id,
-        "tenant_id": s.tenant_id,
-        "account_id": s.account_id,
-        "marketplace": s.marketplace,
-        "trigger": s.trigger.value,
-        "requested_by": s.requested_by,
-        "status": s.status.value,
-        "requested_at": s.requested_at,
-        "started_at": s.started_at,
-        "ended_at": s.ended_at,
-        "pages": len(s.pages_received),
-        "fetched": s.fetched,
-        "new": s.new,
-        "duplicates": s.duplicates,
-        "failure_code": s.failure_code,
-        "failure_reason": s.failure_reason,
-        "version": s.version,
-    }
 
 
 def _now() -> datetime:
