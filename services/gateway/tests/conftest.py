@@ -54,7 +54,8 @@ def echo_app(service: str) -> FastAPI:
         async def get_listing(listing_id: str) -> Any:
             return {"listing_id": listing_id}
 
-    @app.api_route("/api/v1/{path:path}", methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
+    @app.api_route("/api/v1/{path:path}", methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+                   include_in_schema=False)
     async def echo(request: Request, path: str) -> Response:
         body = await request.body()
         status = int(request.query_params.get("echo_status", "200"))

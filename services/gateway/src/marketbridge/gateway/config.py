@@ -10,6 +10,7 @@ DEV_JWT_SECRET = "dev-jwt-secret-not-for-production-0123456789"
 
 class GatewaySettings(ServiceSettings):
     service_name: str = "gateway"
+    database_schema: str | None = "gateway"
     # MB_JWT_SECRET: HS256 signing key; the dev default is refused when MB_ENVIRONMENT=production.
     jwt_secret: str = DEV_JWT_SECRET
     jwt_ttl_seconds: int = Field(default=3600, gt=0)

@@ -13,6 +13,7 @@ from marketbridge.gateway.domain.model import Principal, User
 from marketbridge.gateway.handlers import Context, event
 from marketbridge.runtime.errors import collect
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 USER_INVITED = "gateway.user_invited.v1"
 
@@ -52,6 +53,7 @@ async def update_user(ctx: Context, actor: Principal, cmd: UpdateUser) -> User:
     changes = _changes(cmd)
     async with ctx.db.transaction() as conn:
         await repo.get_tenant(conn, actor.tenant_id, lock=True)  # serialises owner changes within a tenant
+        await _ensure_still_owner(conn, actor)
         target = await repo.get_user(conn, actor.tenant_id, cmd.user_id)
         if target is None:
             raise errors.user_not_found()
@@ -62,6 +64,13 @@ async def update_user(ctx: Context, actor: Principal, cmd: UpdateUser) -> User:
         updated = await repo.get_user(conn, actor.tenant_id, target.id)
     assert updated is not None
     return updated
+
+
+async def _ensure_still_owner(conn: AsyncConnection, actor: Principal) -> None:
+    """Under the tenant lock: the actor may have been demoted by a change that committed meanwhile."""
+    current = await repo.get_user(conn, actor.tenant_id, actor.user_id)
+    if current is None or not current.is_active_owner:
+        raise errors.owner_required()
 
 
 def _changes(cmd: UpdateUser) -> dict[str, object]:
