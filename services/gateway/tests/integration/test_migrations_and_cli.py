@@ -27,13 +27,14 @@ async def test_alembic_creates_exactly_the_declared_tables(gateway) -> None:
 
 async def test_migrations_downgrade_and_upgrade_again(gateway) -> None:
     db = gateway.runtime.db
-    cfg = alembic_config(gateway.runtime.migrations or "", db.url, None)
+    cfg = alembic_config(gateway.runtime.migrations or "", db.url, db.schema)
     await asyncio.to_thread(command.downgrade, cfg, "base")
     async with db.read() as conn:
-        tables = await conn.scalar(text("SELECT count(*) FROM pg_tables WHERE tablename IN ('users', 'tenants')"))
+        tables = await conn.scalar(text("SELECT count(*) FROM pg_tables WHERE tablename IN ('users', 'tenants') AND schemaname = :s"),
+                                    {"s": db.schema})
     assert tables == 0
     async with db.read() as conn:
-        leftovers = await conn.scalar(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+        leftovers = await conn.scalar(text("SELECT count(*) FROM pg_tables WHERE schemaname = :s"), {"s": db.schema})
     assert leftovers == 1  # alembic_version only
     await upgrade(db, gateway.runtime.migrations or "")
     async with db.read() as conn:
