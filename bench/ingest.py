@@ -18,10 +18,10 @@ from pathlib import Path
 
 import asyncpg  # type: ignore[import-untyped]
 import httpx
-
-from bench.results import Results
 from marketbridge.embedded.distributed import Stack
 from marketbridge.runtime.testing import servers
+
+from bench.results import Results
 
 
 async def raw_baseline(n: int, batch: int = 300) -> float:

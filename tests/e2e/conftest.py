@@ -16,7 +16,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from marketbridge.embedded.distributed import Stack
 from marketbridge.runtime.testing import servers
 

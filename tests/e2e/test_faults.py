@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from marketbridge.embedded.distributed import Stack
 
 from .conftest import Seller, eventually, onboard, start_stack, stop_stack

@@ -17,6 +17,10 @@ class ListingPublishRequested(Message):
     sale_price: int
     market_category_id: str | None = None
     attempt_key: str  # idempotency key of this publish attempt (listing id + revision)
+    image_urls: list[str] = []
+    detail_html: str | None = None
+    after_service_phone: str | None = None
+    after_service_guide: str | None = None
 
 
 class ListingPublished(Message):

@@ -24,15 +24,22 @@ async def _run(args: argparse.Namespace) -> int:
         if args.command == "list":
             letters = await bus.dead_letters(args.queue, args.limit)
             rows = [
-                {"message_id": d.message_id, "type": d.type, "attempts": d.attempts,
-                 "failed_at": d.failed_at.isoformat() if d.failed_at else None, "error": d.error}
+                {
+                    "message_id": d.message_id,
+                    "type": d.type,
+                    "attempts": d.attempts,
+                    "failed_at": d.failed_at.isoformat() if d.failed_at else None,
+                    "error": d.error,
+                }
                 for d in letters
             ]
             if args.json:
                 print(json.dumps(rows, ensure_ascii=False, indent=2))
             else:
                 for r in rows:
-                    print(f"{r['message_id']}  {r['type']}  attempts={r['attempts']}  {r['failed_at']}\n    {r['error']}")
+                    print(
+                        f"{r['message_id']}  {r['type']}  attempts={r['attempts']}  {r['failed_at']}\n    {r['error']}"
+                    )
                 print(f"{len(rows)} dead letter(s) in {settings.namespace}.{args.queue}.dlq")
         else:
             count = await bus.replay_dead_letters(args.queue, args.id or None)
@@ -43,8 +50,11 @@ async def _run(args: argparse.Namespace) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m marketbridge.runtime.dlq", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m marketbridge.runtime.dlq",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("command", choices=["list", "replay"])
     parser.add_argument("--queue", required=True, help="consumer queue name without the namespace")
     parser.add_argument("--limit", type=int, default=100)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import structlog
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from marketbridge.sandbox.core.responses import ORJSONResponse
@@ -13,7 +14,7 @@ from marketbridge.sandbox.naver.state import NaverState
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-log = structlog.get_logger(__name__)
+log = logging.getLogger(__name__)
 
 
 def _trace(request: Request) -> str:
@@ -44,7 +45,7 @@ def create_external_app(state: NaverState) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> Response:
-        log.exception("naver_sandbox_error", path=request.url.path)
+        log.exception("naver sandbox handler failed: %s", request.url.path)
         return gateway_response(500, "GW.INTERNAL_SERVER_ERROR", _trace(request), state.now_ms())
 
     app.add_middleware(NaverGateway, state=state)

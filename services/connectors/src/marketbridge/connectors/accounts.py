@@ -8,10 +8,6 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from marketbridge.connectors.adapters.tables import accounts
 from marketbridge.connectors.secrets import SecretBox
 from marketbridge.contracts.accounts import MarketplaceAccountChanged, MarketplaceAccountRegistered
@@ -20,6 +16,9 @@ from marketbridge.runtime.errors import Conflict, DomainError, NotFound
 from marketbridge.runtime.http import RequestContext
 from marketbridge.runtime.messages import envelope
 from marketbridge.runtime.service import ServiceRuntime
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 REQUIRED_CREDENTIALS = {"naver": ("client_id", "client_secret")}
 EXPIRY_WARNING = timedelta(days=7)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import FastAPI
-
 from marketbridge.connectors.accounts import Accounts
 from marketbridge.connectors.adapters.tables import metadata
 from marketbridge.connectors.config import Settings

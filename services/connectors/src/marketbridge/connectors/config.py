@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import model_validator
-
 from marketbridge.runtime.config import ServiceSettings
+from pydantic import model_validator
 
 # A fixed Fernet key for development and tests only; production refuses it.
 DEV_SECRETS_KEY = "bWFya2V0YnJpZGdlLWRldi1vbmx5LWtleS0wMDAwMDA="

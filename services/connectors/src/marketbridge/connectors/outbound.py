@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from marketbridge.connectors.adapters.tables import outbound_calls
 from marketbridge.runtime.db import Database
 from marketbridge.runtime.sql import insert_new
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import update
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from marketbridge.connectors import accounts as account_store
 from marketbridge.connectors.adapters.tables import accounts
+from marketbridge.connectors.errors import PermanentMarketplaceError
+from marketbridge.connectors.outbound import Outcome
 from marketbridge.connectors.ports import (
     DispatchItem,
     Listing,
@@ -21,13 +20,13 @@ from marketbridge.connectors.ports import (
     MarketplaceOrder,
     OrderStatus,
 )
-from marketbridge.connectors.errors import PermanentMarketplaceError
-from marketbridge.connectors.outbound import Outcome
 from marketbridge.connectors.secrets import SecretBox
 from marketbridge.contracts import listing as listing_msgs
 from marketbridge.contracts import orders as order_msgs
 from marketbridge.contracts.marketplaces import MARKETPLACES
 from marketbridge.runtime.db import Database
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 
 @dataclass(frozen=True)
@@ -42,12 +41,6 @@ class AdapterConfig:
 
 
 AdapterFactory = Callable[[AdapterConfig], MarketplaceAdapter]
-
-
-def default_factories() -> dict[str, AdapterFactory]:
-    from marketbridge.connectors.naver.factory import build_naver_adapter
-
-    return {"naver": build_naver_adapter}
 
 
 class AdapterPool:
@@ -65,6 +58,8 @@ class AdapterPool:
         self.db, self.box = db, box
         self.base_urls, self.rates, self.timeout = base_urls, rates, timeout_seconds
         self.attention_after = auth_failures_before_attention
+        from marketbridge.connectors.factories import default_factories
+
         self.factories = factories or default_factories()
         self._adapters: dict[str, MarketplaceAdapter] = {}
         self._rows: dict[str, dict[str, Any]] = {}
@@ -184,6 +179,7 @@ def to_listing(msg: listing_msgs.ListingPublishRequested) -> Listing:
     return Listing(
         seller_product_code=p.seller_product_code or p.product_code, name=p.name,
         category_id=msg.market_category_id or p.category_id, sale_price=msg.sale_price, stock_quantity=max(stock, 0),
-        description_html=f"<p>{p.name}</p>", image_urls=(), option_group_names=tuple(p.option_names), options=options,
-        brand=p.brand, manufacturer=p.manufacturer,
+        description_html=msg.detail_html or "", image_urls=tuple(msg.image_urls),
+        option_group_names=tuple(p.option_names), options=options, brand=p.brand, manufacturer=p.manufacturer,
+        after_service_phone=msg.after_service_phone or "", after_service_guide=msg.after_service_guide or "",
     )

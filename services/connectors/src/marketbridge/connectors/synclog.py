@@ -7,12 +7,11 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from marketbridge.connectors.adapters.tables import sync_log_lines, sync_logs
 from marketbridge.runtime.errors import NotFound
 from marketbridge.runtime.sql import insert_new
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 JOBS = {
     "collect": ("주문서 수집", "주문 수집을 시작합니다.", "주문 수집을 종료합니다."),

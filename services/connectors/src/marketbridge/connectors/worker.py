@@ -12,10 +12,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import structlog
-from sqlalchemy import update
-from sqlalchemy.ext.asyncio import AsyncConnection
-from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
-
 from marketbridge.connectors import synclog
 from marketbridge.connectors.adapters.tables import accounts
 from marketbridge.connectors.errors import AuthenticationRejected, PermanentMarketplaceError, TransientMarketplaceError
@@ -29,6 +25,9 @@ from marketbridge.contracts.marketplaces import MARKETPLACES
 from marketbridge.runtime import metrics as runtime_metrics
 from marketbridge.runtime.messages import follow_up, parse
 from marketbridge.runtime.service import ServiceRuntime
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncConnection
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 log = structlog.get_logger(__name__)
 CALLS = runtime_metrics.Counter(
@@ -199,7 +198,8 @@ class MarketplaceWorker:
             return Outcome(False, "AUTHENTICATION_REJECTED", reason)
         except PermanentMarketplaceError as exc:
             CALLS.labels(self.marketplace, operation, "rejected").inc()
-            return Outcome(False, exc.code, exc.message)
+            details = "; ".join(f"{name}: {text}" for name, _type, text in exc.invalid_inputs)
+            return Outcome(False, exc.code, f"{exc.message} ({details})" if details else exc.message)
         except TransientMarketplaceError:
             CALLS.labels(self.marketplace, operation, "transient").inc()
             raise

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import uvicorn
-
 from marketbridge.embedded.host import EmbeddedHost
 from marketbridge.runtime.logging import configure_logging
 

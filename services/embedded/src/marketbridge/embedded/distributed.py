@@ -110,7 +110,7 @@ class Stack:
 
     def spawn(self, spec: ProcessSpec) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_dir / f"{spec.name}.log", "ab")  # noqa: SIM115 (kept open for the child's life)
+        log = open(self.log_dir / f"{spec.name}.log", "ab")
         self.processes[spec.name] = subprocess.Popen(
             [sys.executable, *spec.args], env=self.env_for(spec), stdout=log, stderr=subprocess.STDOUT
         )

@@ -12,8 +12,8 @@ from typing import Any
 
 import httpx
 import structlog
-
-from marketbridge.gateway.bootstrap import Gateway, build as build_gateway, ensure_demo_tenant
+from marketbridge.gateway.bootstrap import Gateway, ensure_demo_tenant
+from marketbridge.gateway.bootstrap import build as build_gateway
 from marketbridge.gateway.config import GatewaySettings
 from marketbridge.runtime.bus.base import RetryPolicy
 from marketbridge.runtime.bus.memory import InMemoryBus

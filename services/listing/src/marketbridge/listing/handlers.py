@@ -44,6 +44,7 @@ class ListingHandlers:
         sale_price: int,
         list_price: int | None,
         market_category_id: str | None,
+        content: domain.ListingContent | None = None,
     ) -> domain.Listing:
         listing_id = str(uuid.uuid4())
         async with self.rt.db.transaction() as conn:
@@ -59,6 +60,7 @@ class ListingHandlers:
                 list_price=list_price,
                 market_category_id=market_category_id,
                 actor_id=ctx.user_id,
+                content=content,
             )
             state = await self._save(conn, listing_id, 0, events, ctx.user_id, product.name)
             await self._request_publish(conn, state, product, ctx.correlation_id, None)
@@ -127,7 +129,7 @@ class ListingHandlers:
         return new_state
 
     async def _project(self, conn: AsyncConnection, s: domain.Listing, version: int, product_name: str | None) -> None:
-        values = s.model_dump(exclude={"market_category_id"}) | {"version": version, "updated_at": datetime.now(UTC)}
+        values = s.model_dump(exclude={"market_category_id", "content"}) | {"version": version, "updated_at": datetime.now(UTC)}
         if product_name is not None:
             await upsert(conn, listings, [values | {"product_name": product_name}], ["listing_id"])
         else:
@@ -148,6 +150,7 @@ class ListingHandlers:
             product=product,
             sale_price=s.sale_price,
             market_category_id=s.market_category_id,
+            **(s.content.model_dump() if s.content else {}),
             attempt_key=f"{s.listing_id}:{s.attempt}",
         )
         env = (

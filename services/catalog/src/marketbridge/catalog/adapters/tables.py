@@ -3,12 +3,11 @@ counters (CAT-CODE-1) and the projection of published listings (OPT-8)."""
 
 from __future__ import annotations
 
-from marketbridge.runtime.tables import Json, runtime_tables
+from marketbridge.runtime.tables import Json, UtcDateTime, runtime_tables
 from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    DateTime,
     Index,
     Integer,
     MetaData,
@@ -38,8 +37,8 @@ products = Table(
     Column("options", Json),
     Column("stock", Integer),
     Column("version", Integer, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("created_at", UtcDateTime(), nullable=False, server_default=func.now()),
+    Column("updated_at", UtcDateTime(), nullable=False, server_default=func.now()),
     PrimaryKeyConstraint("tenant_id", "product_id"),
     Index("ix_products_tenant_name", "tenant_id", "name"),
     Index("ix_products_tenant_created", "tenant_id", "created_at"),

@@ -3,10 +3,10 @@ and outbound calls (the idempotency record of every non-transactional call to a 
 
 from __future__ import annotations
 
+from marketbridge.runtime.tables import BigId, Json, UtcDateTime, runtime_tables
 from sqlalchemy import (
     Boolean,
     Column,
-    DateTime,
     Integer,
     LargeBinary,
     MetaData,
@@ -16,8 +16,6 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-
-from marketbridge.runtime.tables import BigId, Json, runtime_tables
 
 metadata = MetaData()
 runtime = runtime_tables(metadata)
@@ -32,10 +30,10 @@ accounts = Table(
     Column("display_name", String(200), nullable=False),
     Column("credentials", LargeBinary, nullable=False),
     Column("active", Boolean, nullable=False),
-    Column("key_expires_at", DateTime(timezone=True)),
+    Column("key_expires_at", UtcDateTime()),
     Column("auth_failures", Integer, nullable=False, server_default="0"),
     Column("needs_attention", String(500)),
-    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("created_at", UtcDateTime(), nullable=False, server_default=func.now()),
     UniqueConstraint("tenant_id", "marketplace", "seller_id", name="uq_account_seller"),
 )
 
@@ -49,8 +47,8 @@ sync_logs = Table(
     Column("job", String(50), nullable=False),
     Column("correlation_id", String(64), nullable=False),
     Column("actor_id", String(64)),
-    Column("started_at", DateTime(timezone=True), nullable=False),
-    Column("finished_at", DateTime(timezone=True)),
+    Column("started_at", UtcDateTime(), nullable=False),
+    Column("finished_at", UtcDateTime()),
     Column("succeeded", Integer, nullable=False, server_default="0"),
     Column("failed", Integer, nullable=False, server_default="0"),
     UniqueConstraint("tenant_id", "account_id", "job", "correlation_id", name="uq_sync_log_job"),
@@ -61,7 +59,7 @@ sync_log_lines = Table(
     metadata,
     Column("id", BigId, primary_key=True, autoincrement=True),
     Column("log_id", String(36), nullable=False, index=True),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Column("item_key", String(200), nullable=False),
     Column("outcome", String(10), nullable=False),  # start | success | failure | end
     Column("message", String(2000), nullable=False),
@@ -78,6 +76,6 @@ outbound_calls = Table(
     Column("state", String(12), nullable=False),  # pending | succeeded | failed
     Column("attempts", Integer, nullable=False),
     Column("result", Json),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("updated_at", UtcDateTime(), nullable=False, server_default=func.now()),
     PrimaryKeyConstraint("marketplace", "operation", "call_key"),
 )

@@ -4,13 +4,12 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Field
-
 from marketbridge.connectors import synclog
 from marketbridge.connectors.accounts import Accounts
 from marketbridge.contracts.marketplaces import MARKETPLACES
 from marketbridge.runtime.http import RequestContext, requires
 from marketbridge.runtime.service import ServiceRuntime
+from pydantic import BaseModel, Field
 
 
 class RegisterAccount(BaseModel):

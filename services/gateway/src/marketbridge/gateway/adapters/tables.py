@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from marketbridge.runtime.tables import runtime_tables
+from marketbridge.runtime.tables import UtcDateTime, runtime_tables
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
-    DateTime,
     ForeignKey,
     Index,
     MetaData,
@@ -25,8 +24,8 @@ tenants = Table(
     Column("name", String(100), nullable=False),
     Column("contact_phone", String(20), nullable=True),
     Column("address", String(300), nullable=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
 )
 
 users = Table(
@@ -39,10 +38,10 @@ users = Table(
     Column("password_hash", String(255), nullable=False),
     Column("role", String(16), nullable=False),
     Column("active", Boolean, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    Column("password_changed_at", DateTime(timezone=True), nullable=False),
-    Column("last_login_at", DateTime(timezone=True), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Column("password_changed_at", UtcDateTime(), nullable=False),
+    Column("last_login_at", UtcDateTime(), nullable=True),
     CheckConstraint("role IN ('owner', 'manager', 'operator', 'viewer')", name="ck_users_role"),
     Index("uq_users_email", "email", unique=True),
     Index("ix_users_tenant", "tenant_id"),

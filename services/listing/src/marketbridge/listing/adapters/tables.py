@@ -3,8 +3,8 @@ products (from catalog events) and marketplace accounts (from connectors events)
 
 from __future__ import annotations
 
-from marketbridge.runtime.tables import Json, runtime_tables
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, func
+from marketbridge.runtime.tables import Json, UtcDateTime, runtime_tables
+from sqlalchemy import Boolean, Column, Integer, MetaData, PrimaryKeyConstraint, String, Table, func
 
 metadata = MetaData()
 runtime = runtime_tables(metadata)
@@ -26,8 +26,8 @@ listings = Table(
     Column("last_error_code", String(100)),
     Column("last_error_message", String(1000)),
     Column("version", Integer, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("created_at", UtcDateTime(), nullable=False, server_default=func.now()),
+    Column("updated_at", UtcDateTime(), nullable=False, server_default=func.now()),
 )
 
 products = Table(

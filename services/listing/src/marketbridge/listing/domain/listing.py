@@ -11,10 +11,22 @@ from pydantic import BaseModel, ConfigDict
 
 ListingStatus = Literal["publish_requested", "published", "publish_failed"]
 MIN_SALE_PRICE, MAX_SALE_PRICE = 10, 1_000_000_000
+AS_CONTACT_SELLER = "판매자에게 문의"
 
 
 class _Event(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class ListingContent(BaseModel):
+    """What a marketplace shows besides the product master: images, detail page, A/S (AS-1, AS-2)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    image_urls: list[str] = []
+    detail_html: str = ""
+    after_service_phone: str = ""
+    after_service_guide: str = AS_CONTACT_SELLER
 
 
 class ListingCreated(_Event):
@@ -28,6 +40,7 @@ class ListingCreated(_Event):
     list_price: int | None
     market_category_id: str | None
     actor_id: str
+    content: ListingContent | None = None
 
 
 class ListingPublishRequested(_Event):
@@ -61,6 +74,7 @@ class Listing(BaseModel):
     sale_price: int
     list_price: int | None
     market_category_id: str | None
+    content: ListingContent | None = None
     status: ListingStatus = "publish_requested"
     attempt: int = 0
     market_product_id: str | None = None
@@ -79,9 +93,10 @@ def create(
     list_price: int | None,
     market_category_id: str | None,
     actor_id: str,
+    content: ListingContent | None = None,
 ) -> list[_Event]:
     """Save the listing and request its publication at once (SYNC-1 `저장 및 제휴몰연동`)."""
-    check_listing(product, marketplace, sale_price, list_price)
+    check_listing(product, marketplace, sale_price, list_price, content)
     return [
         ListingCreated(
             listing_id=listing_id,
@@ -93,6 +108,7 @@ def create(
             list_price=list_price,
             market_category_id=market_category_id,
             actor_id=actor_id,
+            content=content,
         ),
         ListingPublishRequested(attempt=1),
     ]
@@ -118,8 +134,13 @@ def record_failed(listing: Listing, code: str, message: str) -> list[_Event]:
     return [ListingPublishFailed(code=code, message=message)]
 
 
-def check_listing(product: ProductSnapshot, mp: MarketplaceInfo, sale_price: int, list_price: int | None) -> None:
+def check_listing(
+    product: ProductSnapshot, mp: MarketplaceInfo, sale_price: int, list_price: int | None,
+    content: ListingContent | None = None,
+) -> None:
     errors: list[DomainError] = []
+    if content is not None:
+        errors += _content_errors(content)
     if product.status != "sellable":
         errors.append(
             DomainError(
@@ -143,6 +164,25 @@ def check_listing(product: ProductSnapshot, mp: MarketplaceInfo, sale_price: int
         )
     errors += _option_errors(product, mp, sale_price)
     collect(errors)
+
+
+def _content_errors(c: ListingContent) -> list[DomainError]:
+    errors: list[DomainError] = []
+    if not c.after_service_guide.strip():
+        errors.append(DomainError(
+            "AFTER_SERVICE_GUIDE_REQUIRED",
+            f"A/S 안내를 입력해 주세요. 국내 A/S가 불가하면 '{AS_CONTACT_SELLER}'로 입력합니다.",
+            "after_service_guide", "AS-2"))
+    digits = c.after_service_phone.replace("-", "")
+    if c.after_service_phone and (not digits.isdigit() or not 8 <= len(digits) <= 12):
+        errors.append(DomainError(
+            "AFTER_SERVICE_PHONE_INVALID", "A/S 전화번호는 숫자와 하이픈(-)으로 8~12자리를 입력해 주세요.",
+            "after_service_phone", "AS-1"))
+    for i, url in enumerate(c.image_urls):
+        if not url.startswith(("http://", "https://")):
+            errors.append(DomainError(
+                "IMAGE_URL_INVALID", "이미지 주소는 http:// 또는 https:// 로 시작해야 합니다.", f"image_urls[{i}]"))
+    return errors
 
 
 def _option_errors(product: ProductSnapshot, mp: MarketplaceInfo, sale_price: int) -> list[DomainError]:

@@ -3,8 +3,8 @@ per-account status read models, and the de-duplication keys of every order line 
 
 from __future__ import annotations
 
-from marketbridge.runtime.tables import Json, runtime_tables
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, func
+from marketbridge.runtime.tables import Json, UtcDateTime, runtime_tables
+from sqlalchemy import Boolean, Column, Integer, MetaData, PrimaryKeyConstraint, String, Table, func
 
 metadata = MetaData()
 runtime = runtime_tables(metadata)
@@ -31,11 +31,11 @@ collection_runs = Table(
     Column("trigger", String(20), nullable=False),
     Column("requested_by", String(36)),
     Column("status", String(20), nullable=False),
-    Column("window_from", DateTime(timezone=True), nullable=False),
-    Column("window_to", DateTime(timezone=True), nullable=False),
-    Column("requested_at", DateTime(timezone=True), nullable=False),
-    Column("started_at", DateTime(timezone=True)),
-    Column("ended_at", DateTime(timezone=True)),
+    Column("window_from", UtcDateTime(), nullable=False),
+    Column("window_to", UtcDateTime(), nullable=False),
+    Column("requested_at", UtcDateTime(), nullable=False),
+    Column("started_at", UtcDateTime()),
+    Column("ended_at", UtcDateTime()),
     Column("pages", Integer, nullable=False),
     Column("fetched", Integer, nullable=False),
     Column("new", Integer, nullable=False),
@@ -52,7 +52,7 @@ collection_status = Table(
     Column("account_id", String(36), nullable=False),
     Column("marketplace", String(20), nullable=False),
     Column("snapshot", Json, nullable=False),  # domain.status.AccountCollectionStatus
-    Column("last_window_to", DateTime(timezone=True)),
+    Column("last_window_to", UtcDateTime()),
     PrimaryKeyConstraint("tenant_id", "account_id"),
 )
 
@@ -65,6 +65,6 @@ collected_order_lines = Table(
     Column("market_order_line_id", String(100), nullable=False),
     Column("market_order_id", String(100), nullable=False),
     Column("run_id", String(36), nullable=False),
-    Column("collected_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("collected_at", UtcDateTime(), nullable=False, server_default=func.now()),
     PrimaryKeyConstraint("tenant_id", "marketplace", "account_id", "market_order_line_id"),
 )

@@ -5,7 +5,6 @@ Revision ID: 0001
 
 import sqlalchemy as sa
 from alembic import op
-
 from marketbridge.runtime.migrations import create_runtime_tables, drop_runtime_tables
 from marketbridge.runtime.tables import BigId, Json
 
