@@ -26,9 +26,7 @@ async def test_register_publish_collect_acknowledge_invoice_send(stack: Stack) -
     product_id = product.json()["product_id"]
     assert len(product.json()["options"]["rows"]) == 4
 
-    listing = await api.post("/api/v1/listings", json={
-        "product_id": product_id, "account_id": seller.account_id, "sale_price": 19900, "market_category_id": "50000804",
-    })
+    listing = await api.post("/api/v1/listings", json=listing_body(product_id, seller.account_id))
     if listing.status_code == 404:  # the listing service may not have projected the product yet
         listing = await eventually(lambda: _retry_listing(api, product_id, seller.account_id))
     assert listing.status_code == 202, listing.text
@@ -36,6 +34,7 @@ async def test_register_publish_collect_acknowledge_invoice_send(stack: Stack) -
 
     async def published() -> dict[str, Any] | None:
         body = (await api.get(f"/api/v1/listings/{listing_id}")).json()
+        assert body["status"] != "publish_failed", body
         return body if body["status"] == "published" else None
 
     market_product_id = (await eventually(published))["market_product_id"]
@@ -90,7 +89,13 @@ async def _status_is(api: Any, order_id: str, status: str) -> bool:
 
 
 async def _retry_listing(api: Any, product_id: str, account_id: str) -> Any:
-    r = await api.post("/api/v1/listings", json={
-        "product_id": product_id, "account_id": account_id, "sale_price": 19900, "market_category_id": "50000804",
-    })
+    r = await api.post("/api/v1/listings", json=listing_body(product_id, account_id))
     return r if r.status_code != 404 else None
+
+
+def listing_body(product_id: str, account_id: str) -> dict[str, Any]:
+    return {
+        "product_id": product_id, "account_id": account_id, "sale_price": 19900, "market_category_id": "50000804",
+        "image_urls": ["https://shop-phinf.pstatic.net/e2e/tshirt.jpg"], "detail_html": "<p>면 100% 티셔츠</p>",
+        "after_service_phone": "02-1234-5678",
+    }
