@@ -89,6 +89,8 @@ async def test_sigkill_of_the_naver_worker_with_200_invoice_sends_in_flight(tmp_
         for order in orders:
             d = by_line[order["market_order_line_id"]]
             assert d["trackingNumber"] == order["tracking"] and d["deliveryCompanyCode"] == "CJGLS"
+        # calls cut off after the marketplace applied them were settled by asking it, not by sending again
+        assert await _resolved_by_order_state(stack) >= 1
         failed = False
     finally:
         await stop_stack(stack, failed)
@@ -129,6 +131,17 @@ async def test_marketplace_answering_429_and_5xx_at_random_every_send_ends_sent_
 
 async def _dispatched_at_least(seller: Seller, n: int) -> bool:
     return bool((await dispatch_ledger(seller))["count"] >= n)
+
+
+async def _resolved_by_order_state(stack: Stack) -> int:
+    import asyncpg  # type: ignore[import-untyped]
+
+    conn = await asyncpg.connect(stack.database_url.replace("+asyncpg", ""))
+    try:
+        return int(await conn.fetchval(
+            "SELECT count(*) FROM connectors.outbound_calls WHERE result->>'resolved_by' = 'order_state'"))
+    finally:
+        await conn.close()
 
 
 def _dead_letters(stack: Stack, queue: str) -> list[dict[str, Any]]:
