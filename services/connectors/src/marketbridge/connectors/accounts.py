@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from marketbridge.connectors.adapters.tables import accounts
+from marketbridge.connectors.factories import connectable, credential_fields
 from marketbridge.connectors.secrets import SecretBox
 from marketbridge.contracts.accounts import MarketplaceAccountChanged, MarketplaceAccountRegistered
 from marketbridge.contracts.marketplaces import MARKETPLACES
@@ -20,7 +21,6 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-REQUIRED_CREDENTIALS = {"naver": ("client_id", "client_secret")}
 EXPIRY_WARNING = timedelta(days=7)
 
 
@@ -105,11 +105,11 @@ def _check_credentials(marketplace: str, credentials: dict[str, str]) -> None:
     info = MARKETPLACES.get(marketplace)
     if info is None:
         raise DomainError("MARKETPLACE_UNKNOWN", "지원하지 않는 제휴몰입니다.", "marketplace")
-    if not info.adapter_available:
+    if marketplace not in connectable():
         raise DomainError(
             "MARKETPLACE_NOT_CONNECTED_YET", f"{info.name_ko} 연동은 아직 준비 중입니다.", "marketplace", status=422
         )
-    missing = [k for k in REQUIRED_CREDENTIALS.get(marketplace, ()) if not credentials.get(k)]
+    missing = [k for k in credential_fields(marketplace) if not credentials.get(k)]
     if missing:
         raise DomainError(
             "CREDENTIALS_INCOMPLETE", f"API 인증 정보가 부족합니다: {', '.join(missing)}", f"credentials.{missing[0]}", "ACC-2"

@@ -22,9 +22,14 @@ from pathlib import Path
 
 import asyncpg  # type: ignore[import-untyped]
 import httpx
+from marketbridge.connectors.factories import PACKAGES, connectable
 
 SERVICES = ("catalog", "listing", "connectors", "order-collector", "fulfillment", "claims", "inquiries", "analytics")
-WORKER_MARKETPLACES = ("naver",)
+
+
+def sandbox_base_urls(sandbox_url: str) -> dict[str, str]:
+    """Each marketplace's seller API as the sandbox serves it: `<sandbox>/<dialect>/external`."""
+    return {m: f"{sandbox_url}/{PACKAGES[m]}/external" for m in connectable()}
 
 
 @dataclass
@@ -71,7 +76,7 @@ class Stack:
         for name in SERVICES:
             module = "marketbridge." + name.replace("-", "_")
             specs.append(ProcessSpec(name, ["-m", module, "serve"], self.service_port(name)))
-        for i, mp in enumerate(WORKER_MARKETPLACES):
+        for i, mp in enumerate(connectable()):
             port = self.base_port + 50 + i
             specs.append(ProcessSpec(f"connector-{mp}", ["-m", "marketbridge.connectors", "worker", "--marketplace", mp], port))
         urls = {name: f"http://127.0.0.1:{self.service_port(name)}" for name in SERVICES}
@@ -87,7 +92,7 @@ class Stack:
             "MB_AMQP_URL": self.amqp_url,
             "MB_NAMESPACE": self.namespace,
             "MB_HTTP_PORT": str(spec.port),
-            "MB_MARKETPLACE_BASE_URLS": json.dumps({"naver": f"{self.sandbox_url}/naver/external"}),
+            "MB_MARKETPLACE_BASE_URLS": json.dumps(sandbox_base_urls(self.sandbox_url)),
             "PYTHONUNBUFFERED": "1",
         }
         return env | self.extra_env | spec.env

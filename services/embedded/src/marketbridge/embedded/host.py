@@ -12,7 +12,9 @@ from typing import Any
 
 import httpx
 import structlog
-from marketbridge.gateway.bootstrap import Gateway, ensure_demo_tenant
+
+from marketbridge.connectors.factories import connectable
+from marketbridge.embedded.distributed import sandbox_base_urlsfrom marketbridge.gateway.bootstrap import Gateway, ensure_demo_tenant
 from marketbridge.gateway.bootstrap import build as build_gateway
 from marketbridge.gateway.config import GatewaySettings
 from marketbridge.runtime.bus.base import RetryPolicy
@@ -51,9 +53,9 @@ class EmbeddedHost:
             self.services[name] = module.build(self._settings(module, name), **kwargs)
         connectors = importlib.import_module("marketbridge.connectors.bootstrap")
         settings = self._settings(connectors, "connectors").model_copy(update={
-            "marketplace_base_urls": {"naver": f"http://{self.host}:{self.port}{SANDBOX_PREFIX}/naver/external"},
+            "marketplace_base_urls": sandbox_base_urls(f"http://{self.host}:{self.port}{SANDBOX_PREFIX}"),
         })
-        self.services["connectors"] = connectors.build(settings, bus=self.bus, workers=("naver",))
+        self.services["connectors"] = connectors.build(settings, bus=self.bus, workers=tuple(connectable()))
         transports = {
             name.replace("_", "-"): httpx.ASGITransport(app=svc.app) for name, svc in self.services.items()
         }
