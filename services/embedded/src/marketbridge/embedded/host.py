@@ -12,9 +12,9 @@ from typing import Any
 
 import httpx
 import structlog
-
 from marketbridge.connectors.factories import connectable
-from marketbridge.embedded.distributed import sandbox_base_urlsfrom marketbridge.gateway.bootstrap import Gateway, ensure_demo_tenant
+from marketbridge.embedded.distributed import sandbox_base_urls
+from marketbridge.gateway.bootstrap import Gateway, ensure_demo_tenant
 from marketbridge.gateway.bootstrap import build as build_gateway
 from marketbridge.gateway.config import GatewaySettings
 from marketbridge.runtime.bus.base import RetryPolicy
