@@ -22,7 +22,15 @@ OTHER_DIALECTS = ("coupang", "st11", "esm", "lotteon", "interpark", "gsshop", "c
 
 
 def available_dialects() -> list[str]:
-    return [d for d in OTHER_DIALECTS if importlib.util.find_spec(f"marketbridge.sandbox.{d}") is not None]
+    """Dialect packages that are present and complete (expose `mount` and `create_state`)."""
+    found = []
+    for d in OTHER_DIALECTS:
+        if importlib.util.find_spec(f"marketbridge.sandbox.{d}") is None:
+            continue
+        module = importlib.import_module(f"marketbridge.sandbox.{d}")
+        if hasattr(module, "mount") and hasattr(module, "create_state"):
+            found.append(d)
+    return found
 
 
 @dataclass

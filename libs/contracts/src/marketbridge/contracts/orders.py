@@ -126,6 +126,21 @@ class InvoiceSendRequested(Message):
     attempt_key: str
 
 
+class SellerCancellationRequested(Message):
+    """fulfillment → connector worker (`fulfillment.seller_cancellation_requested.v1.<marketplace>`):
+    the seller cannot fulfil a new order (판매취소, ORD-CANCEL-1)."""
+
+    TYPE = "fulfillment.seller_cancellation_requested.v1"
+    order_id: str
+    account_id: str
+    marketplace: str
+    market_order_id: str
+    market_order_line_id: str
+    reason: str  # SOLD_OUT | DELAYED_DELIVERY | INCORRECT_INFO | ETC
+    reason_detail: str | None = None
+    attempt_key: str
+
+
 class MarketplaceCallResult(BaseModel):
     order_id: str
     account_id: str
@@ -152,5 +167,15 @@ class InvoiceSent(Message, MarketplaceCallResult):
 
 class InvoiceSendFailed(Message, MarketplaceCallResult):
     TYPE = "connectors.invoice_send_failed.v1"
+    code: str
+    message: str
+
+
+class SellerCancellationSynced(Message, MarketplaceCallResult):
+    TYPE = "connectors.seller_cancellation_synced.v1"
+
+
+class SellerCancellationFailed(Message, MarketplaceCallResult):
+    TYPE = "connectors.seller_cancellation_failed.v1"
     code: str
     message: str

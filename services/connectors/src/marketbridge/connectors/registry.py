@@ -19,6 +19,8 @@ from marketbridge.connectors.ports import (
     MarketplaceAdapter,
     MarketplaceOrder,
     OrderStatus,
+    SellerCancel,
+    SellerCancelReason,
 )
 from marketbridge.connectors.secrets import SecretBox
 from marketbridge.contracts import listing as listing_msgs
@@ -75,9 +77,13 @@ class AdapterPool:
             row = await self._row(account_id, fresh=True)
             mp = row["marketplace"]
             config = AdapterConfig(
-                marketplace=mp, account_id=account_id, seller_id=row["seller_id"],
-                credentials=self.box.open(row["credentials"]), base_url=self.base_urls[mp],
-                rate_per_second=self.rates.get(mp, 5.0), timeout_seconds=self.timeout,
+                marketplace=mp,
+                account_id=account_id,
+                seller_id=row["seller_id"],
+                credentials=self.box.open(row["credentials"]),
+                base_url=self.base_urls[mp],
+                rate_per_second=self.rates.get(mp, 5.0),
+                timeout_seconds=self.timeout,
             )
             self._adapters[account_id] = self.factories[mp](config)
         return self._adapters[account_id]
@@ -123,28 +129,48 @@ class AdapterPool:
     # -- translations between our messages and the ports ---------------------------------------------
     def order_line(self, account_id: str, o: MarketplaceOrder) -> order_msgs.OrderLine:
         return order_msgs.OrderLine(
-            marketplace=o.marketplace, account_id=account_id, market_order_id=o.order_id,
-            market_order_line_id=o.order_line_id, market_product_id=o.product_id,
-            seller_product_code=o.seller_product_code, product_name=o.product_name, option_text=o.option_text,
-            quantity=o.quantity, unit_price=o.unit_price, total_price=o.total_price, ordered_at=o.ordered_at,
-            paid_at=o.paid_at, buyer_name=o.buyer_name, receiver_name=o.receiver_name,
-            receiver_phone=o.receiver_phone, receiver_address=o.receiver_address, receiver_zip=o.receiver_zip,
-            market_status=o.raw_status, status=str(o.status),
+            marketplace=o.marketplace,
+            account_id=account_id,
+            market_order_id=o.order_id,
+            market_order_line_id=o.order_line_id,
+            market_product_id=o.product_id,
+            seller_product_code=o.seller_product_code,
+            product_name=o.product_name,
+            option_text=o.option_text,
+            quantity=o.quantity,
+            unit_price=o.unit_price,
+            total_price=o.total_price,
+            ordered_at=o.ordered_at,
+            paid_at=o.paid_at,
+            buyer_name=o.buyer_name,
+            receiver_name=o.receiver_name,
+            receiver_phone=o.receiver_phone,
+            receiver_address=o.receiver_address,
+            receiver_zip=o.receiver_zip,
+            market_status=o.raw_status,
+            status=str(o.status),
         )
 
     async def dispatch(self, adapter: MarketplaceAdapter, msg: order_msgs.InvoiceSendRequested) -> Outcome:
         item = DispatchItem(msg.market_order_line_id, msg.carrier, msg.tracking_number, datetime.now(UTC))
         return _single(await adapter.dispatch([item]), msg.market_order_line_id)
 
-    async def resolve_dispatch(self, adapter: MarketplaceAdapter, msg: order_msgs.InvoiceSendRequested) -> Outcome | None:
+    async def resolve_dispatch(
+        self, adapter: MarketplaceAdapter, msg: order_msgs.InvoiceSendRequested
+    ) -> Outcome | None:
         """After an interruption: did our dispatch reach the marketplace? Ask it (None = not applied)."""
         state = (await adapter.get_order_states([msg.market_order_line_id])).get(msg.market_order_line_id)
-        if state is None or state.status not in (OrderStatus.DISPATCHED, OrderStatus.DELIVERED, OrderStatus.PURCHASE_DECIDED):
+        if state is None or state.status not in (
+            OrderStatus.DISPATCHED,
+            OrderStatus.DELIVERED,
+            OrderStatus.PURCHASE_DECIDED,
+        ):
             return None
         if state.tracking_number == msg.tracking_number:
             return Outcome(True, data={"resolved_by": "order_state"})
-        return Outcome(False, "ALREADY_DISPATCHED",
-                       f"이미 다른 송장번호({state.tracking_number})로 발송처리된 주문입니다.")
+        return Outcome(
+            False, "ALREADY_DISPATCHED", f"이미 다른 송장번호({state.tracking_number})로 발송처리된 주문입니다."
+        )
 
     async def acknowledge(self, adapter: MarketplaceAdapter, msg: order_msgs.OrderAcknowledgeRequested) -> Outcome:
         return _single(await adapter.acknowledge([msg.market_order_line_id]), msg.market_order_line_id)
@@ -155,9 +181,30 @@ class AdapterPool:
         state = (await adapter.get_order_states([msg.market_order_line_id])).get(msg.market_order_line_id)
         return Outcome(True, data={"resolved_by": "order_state"}) if state is not None and state.acknowledged else None
 
+    async def cancel(self, adapter: MarketplaceAdapter, msg: order_msgs.SellerCancellationRequested) -> Outcome:
+        reason = _CANCEL_REASONS.get(msg.reason, SellerCancelReason.OTHER)
+        item = SellerCancel(msg.market_order_line_id, reason, msg.reason_detail or "")
+        return _single(await adapter.cancel_by_seller([item]), msg.market_order_line_id)
+
+    async def resolve_cancel(
+        self, adapter: MarketplaceAdapter, msg: order_msgs.SellerCancellationRequested
+    ) -> Outcome | None:
+        state = (await adapter.get_order_states([msg.market_order_line_id])).get(msg.market_order_line_id)
+        cancelled = state is not None and state.status == OrderStatus.CANCELLED
+        return Outcome(True, data={"resolved_by": "order_state"}) if cancelled else None
+
     async def publish(self, adapter: MarketplaceAdapter, msg: listing_msgs.ListingPublishRequested) -> Outcome:
         result = await adapter.publish_listing(to_listing(msg))
         return Outcome(True, data={"market_product_id": result.market_product_id})
+
+
+# fulfillment's reasons (SEED-SPEC ORD-CANCEL-1) → the ports' reasons
+_CANCEL_REASONS = {
+    "SOLD_OUT": SellerCancelReason.SOLD_OUT,
+    "DELAYED_DELIVERY": SellerCancelReason.DELAYED_DELIVERY,
+    "INCORRECT_INFO": SellerCancelReason.WRONG_PRODUCT_INFO,
+    "ETC": SellerCancelReason.OTHER,
+}
 
 
 def _single(result: Any, line_id: str) -> Outcome:
@@ -177,9 +224,17 @@ def to_listing(msg: listing_msgs.ListingPublishRequested) -> Listing:
     )
     stock = sum(o.stock for o in p.options) if p.options else p.stock
     return Listing(
-        seller_product_code=p.seller_product_code or p.product_code, name=p.name,
-        category_id=msg.market_category_id or p.category_id, sale_price=msg.sale_price, stock_quantity=max(stock, 0),
-        description_html=msg.detail_html or "", image_urls=tuple(msg.image_urls),
-        option_group_names=tuple(p.option_names), options=options, brand=p.brand, manufacturer=p.manufacturer,
-        after_service_phone=msg.after_service_phone or "", after_service_guide=msg.after_service_guide or "",
+        seller_product_code=p.seller_product_code or p.product_code,
+        name=p.name,
+        category_id=msg.market_category_id or p.category_id,
+        sale_price=msg.sale_price,
+        stock_quantity=max(stock, 0),
+        description_html=msg.detail_html or "",
+        image_urls=tuple(msg.image_urls),
+        option_group_names=tuple(p.option_names),
+        options=options,
+        brand=p.brand,
+        manufacturer=p.manufacturer,
+        after_service_phone=msg.after_service_phone or "",
+        after_service_guide=msg.after_service_guide or "",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 from typing import Any
 
 from marketbridge.connectors.adapters.tables import sync_log_lines, sync_logs
@@ -13,11 +14,13 @@ from marketbridge.runtime.sql import insert_new
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+KST = ZoneInfo("Asia/Seoul")  # log lines are read by Korean sellers (LOG-3, 24-hour clock: Q8)
 JOBS = {
     "collect": ("주문서 수집", "주문 수집을 시작합니다.", "주문 수집을 종료합니다."),
     "acknowledge": ("발주확인 처리 연동", "발주확인 연동을 시작합니다.", "발주확인 연동을 종료합니다."),
     "invoice": ("송장송신 처리 연동", "송장송신 연동을 시작합니다.", "송장송신 연동을 종료합니다."),
     "publish": ("상품연동처리", "연동처리를 시작합니다.", "연동처리를 종료합니다."),
+    "cancel": ("판매취소 처리 연동", "판매취소 연동을 시작합니다.", "판매취소 연동을 종료합니다."),
 }
 
 
@@ -27,15 +30,16 @@ async def open_log(
 ) -> str:
     """The log of this job for this user action; created with its start line the first time."""
     now = datetime.now(UTC)
+    log_id = str(uuid.uuid4())
     row = {
-        "log_id": str(uuid.uuid4()), "tenant_id": tenant_id, "account_id": account_id, "marketplace": marketplace,
+        "log_id": log_id, "tenant_id": tenant_id, "account_id": account_id, "marketplace": marketplace,
         "job": job, "correlation_id": correlation_id, "actor_id": actor_id, "started_at": now,
     }
     keys = ["tenant_id", "account_id", "job", "correlation_id"]
     if await insert_new(conn, sync_logs, [row], keys):
         name, start, _ = JOBS[job]
-        await _line(conn, row["log_id"], "start", name, f"[시작]{name} {now:%Y-%m-%d %H:%M:%S} {start}")
-        return str(row["log_id"])
+        await _line(conn, log_id, "start", name, f"[시작]{name} {now.astimezone(KST):%Y-%m-%d %H:%M:%S} {start}")
+        return log_id
     found = await conn.scalar(
         select(sync_logs.c.log_id).where(*(sync_logs.c[k] == row[k] for k in keys))
     )
@@ -51,7 +55,7 @@ async def item(conn: AsyncConnection, log_id: str, key: str, ok: bool, message: 
 async def close_log(conn: AsyncConnection, log_id: str, job: str) -> None:
     now = datetime.now(UTC)
     name, _, end = JOBS[job]
-    await _line(conn, log_id, "end", name, f"{end} [종료]{name} {now:%Y-%m-%d %H:%M:%S}")
+    await _line(conn, log_id, "end", name, f"{end} [종료]{name} {now.astimezone(KST):%Y-%m-%d %H:%M:%S}")
     await conn.execute(update(sync_logs).where(sync_logs.c.log_id == log_id).values(finished_at=now))
 
 

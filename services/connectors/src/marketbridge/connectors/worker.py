@@ -14,7 +14,12 @@ from typing import Any
 import structlog
 from marketbridge.connectors import synclog
 from marketbridge.connectors.adapters.tables import accounts
-from marketbridge.connectors.errors import AuthenticationRejected, PermanentMarketplaceError, TransientMarketplaceError
+from marketbridge.connectors.errors import (
+    AuthenticationRejected,
+    PermanentMarketplaceError,
+    TransientMarketplaceError,
+    UnsupportedOperation,
+)
 from marketbridge.connectors.outbound import OutboundCalls, Outcome
 from marketbridge.connectors.registry import AdapterPool
 from marketbridge.contracts import listing as listing_msgs
@@ -22,22 +27,24 @@ from marketbridge.contracts import orders as order_msgs
 from marketbridge.contracts.base import Message, base_type
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.contracts.marketplaces import MARKETPLACES
-from marketbridge.runtime import metrics as runtime_metrics
 from marketbridge.runtime.messages import follow_up, parse
 from marketbridge.runtime.service import ServiceRuntime
+from prometheus_client import Counter
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 log = structlog.get_logger(__name__)
-CALLS = runtime_metrics.Counter(
+CALLS = Counter(
     "connectors_calls_total", "Outbound marketplace calls", ["marketplace", "operation", "outcome"]
 )
 PRODUCER = "connectors"
 
 
 class MarketplaceWorker:
-    def __init__(self, rt: ServiceRuntime, marketplace: str, pool: AdapterPool, *, collection_attempts: int = 3) -> None:
+    def __init__(
+        self, rt: ServiceRuntime, marketplace: str, pool: AdapterPool, *, collection_attempts: int = 3
+    ) -> None:
         self.rt, self.marketplace, self.pool = rt, marketplace, pool
         self.calls = OutboundCalls(rt.db, marketplace)
         self.collection_attempts = collection_attempts
@@ -45,14 +52,22 @@ class MarketplaceWorker:
 
     def register(self, prefetch: int) -> None:
         mp = self.marketplace
-        self.rt.consume_raw(f"connectors.{mp}.collections", [order_msgs.CollectionRequested.routing_key(mp)], self.collect, 4)
+        self.rt.consume_raw(
+            f"connectors.{mp}.collections", [order_msgs.CollectionRequested.routing_key(mp)], self.collect, 4
+        )
         self.rt.consume_raw(
             f"connectors.{mp}.orders",
-            [order_msgs.OrderAcknowledgeRequested.routing_key(mp), order_msgs.InvoiceSendRequested.routing_key(mp)],
+            [
+                order_msgs.OrderAcknowledgeRequested.routing_key(mp),
+                order_msgs.InvoiceSendRequested.routing_key(mp),
+                order_msgs.SellerCancellationRequested.routing_key(mp),
+            ],
             self.order_command,
             prefetch,
         )
-        self.rt.consume_raw(f"connectors.{mp}.listings", [listing_msgs.ListingPublishRequested.routing_key(mp)], self.publish, 8)
+        self.rt.consume_raw(
+            f"connectors.{mp}.listings", [listing_msgs.ListingPublishRequested.routing_key(mp)], self.publish, 8
+        )
 
     # -- order collection ---------------------------------------------------------------------------
     async def collect(self, env: Envelope) -> None:
@@ -71,10 +86,16 @@ class MarketplaceWorker:
                     async for page in adapter.fetch_orders(msg.window_from, msg.window_to):
                         pages += 1
                         fetched += len(page)
-                        await self._emit(env, order_msgs.OrdersFetched(
-                            run_id=msg.run_id, account_id=msg.account_id, marketplace=self.marketplace, page=pages,
-                            orders=[self.pool.order_line(msg.account_id, o) for o in page],
-                        ))
+                        await self._emit(
+                            env,
+                            order_msgs.OrdersFetched(
+                                run_id=msg.run_id,
+                                account_id=msg.account_id,
+                                marketplace=self.marketplace,
+                                page=pages,
+                                orders=[self.pool.order_line(msg.account_id, o) for o in page],
+                            ),
+                        )
         except Exception as exc:  # every failure is reported on the run, with the reason, never dropped
             code, text = _failure(exc)
             CALLS.labels(self.marketplace, "fetch_orders", "failed").inc()
@@ -84,7 +105,13 @@ class MarketplaceWorker:
         await self._finish_collection(env, msg, pages, fetched, None, None)
 
     async def _finish_collection(
-        self, env: Envelope, msg: order_msgs.CollectionRequested, pages: int, fetched: int, code: str | None, text: str | None
+        self,
+        env: Envelope,
+        msg: order_msgs.CollectionRequested,
+        pages: int,
+        fetched: int,
+        code: str | None,
+        text: str | None,
     ) -> None:
         seller = await self.pool.seller_id(msg.account_id)
         result: Message
@@ -95,8 +122,13 @@ class MarketplaceWorker:
             line = f"{self.name_ko}({seller}) 신규주문 주문 수집을 성공하였습니다. ({fetched}건)"
         else:
             result = order_msgs.CollectionFetchFailed(
-                run_id=msg.run_id, account_id=msg.account_id, marketplace=self.marketplace, pages=pages,
-                fetched=fetched, code=code, message=text or "",
+                run_id=msg.run_id,
+                account_id=msg.account_id,
+                marketplace=self.marketplace,
+                pages=pages,
+                fetched=fetched,
+                code=code,
+                message=text or "",
             )
             line = f"{self.name_ko}({seller}) 신규주문 주문 수집에 실패하였습니다. ({text})"
         async with self.rt.db.transaction() as conn:
@@ -107,8 +139,11 @@ class MarketplaceWorker:
 
     # -- acknowledgement and invoice -----------------------------------------------------------------
     async def order_command(self, env: Envelope) -> None:
-        if base_type(env.type) == order_msgs.InvoiceSendRequested.TYPE:
+        kind = base_type(env.type)
+        if kind == order_msgs.InvoiceSendRequested.TYPE:
             await self.send_invoice(env)
+        elif kind == order_msgs.SellerCancellationRequested.TYPE:
+            await self.cancel_by_seller(env)
         else:
             await self.acknowledge(env)
 
@@ -125,10 +160,16 @@ class MarketplaceWorker:
             outcome = await self._call(msg.account_id, "dispatch", lambda: self.pool.dispatch(adapter, msg))
 
         async def effect(conn: AsyncConnection, o: Outcome) -> None:
-            base = {"order_id": msg.order_id, "account_id": msg.account_id, "marketplace": self.marketplace,
-                    "market_order_line_id": msg.market_order_line_id, "attempt_key": msg.attempt_key}
+            base = {
+                "order_id": msg.order_id,
+                "account_id": msg.account_id,
+                "marketplace": self.marketplace,
+                "market_order_line_id": msg.market_order_line_id,
+                "attempt_key": msg.attempt_key,
+            }
             result: Message = (
-                order_msgs.InvoiceSent(**base, carrier=msg.carrier, tracking_number=msg.tracking_number) if o.ok
+                order_msgs.InvoiceSent(**base, carrier=msg.carrier, tracking_number=msg.tracking_number)
+                if o.ok
                 else order_msgs.InvoiceSendFailed(**base, code=o.code or "UNKNOWN", message=o.message or "")
             )
             await self._item_log(conn, env, msg.account_id, "invoice", msg.market_order_line_id, o, "송장송신")
@@ -149,16 +190,52 @@ class MarketplaceWorker:
             outcome = await self._call(msg.account_id, "acknowledge", lambda: self.pool.acknowledge(adapter, msg))
 
         async def effect(conn: AsyncConnection, o: Outcome) -> None:
-            base = {"order_id": msg.order_id, "account_id": msg.account_id, "marketplace": self.marketplace,
-                    "market_order_line_id": msg.market_order_line_id, "attempt_key": msg.attempt_key}
+            base = {
+                "order_id": msg.order_id,
+                "account_id": msg.account_id,
+                "marketplace": self.marketplace,
+                "market_order_line_id": msg.market_order_line_id,
+                "attempt_key": msg.attempt_key,
+            }
             result: Message = (
-                order_msgs.OrderAcknowledgementSynced(**base) if o.ok
+                order_msgs.OrderAcknowledgementSynced(**base)
+                if o.ok
                 else order_msgs.OrderAcknowledgementFailed(**base, code=o.code or "UNKNOWN", message=o.message or "")
             )
             await self._item_log(conn, env, msg.account_id, "acknowledge", msg.market_order_line_id, o, "발주확인")
             await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
 
         await self.calls.finish("acknowledge", msg.attempt_key, outcome, effect)
+
+    async def cancel_by_seller(self, env: Envelope) -> None:
+        msg = parse(env, order_msgs.SellerCancellationRequested)
+        record = await self.calls.begin("cancel", msg.attempt_key, env.tenant_id)
+        if record.state != "pending":
+            return
+        adapter = await self.pool.get(msg.account_id)
+        outcome = None
+        if record.interrupted:
+            outcome = await self.pool.resolve_cancel(adapter, msg)
+        if outcome is None:
+            outcome = await self._call(msg.account_id, "cancel", lambda: self.pool.cancel(adapter, msg))
+
+        async def effect(conn: AsyncConnection, o: Outcome) -> None:
+            base = {
+                "order_id": msg.order_id,
+                "account_id": msg.account_id,
+                "marketplace": self.marketplace,
+                "market_order_line_id": msg.market_order_line_id,
+                "attempt_key": msg.attempt_key,
+            }
+            result: Message = (
+                order_msgs.SellerCancellationSynced(**base)
+                if o.ok
+                else order_msgs.SellerCancellationFailed(**base, code=o.code or "UNKNOWN", message=o.message or "")
+            )
+            await self._item_log(conn, env, msg.account_id, "cancel", msg.market_order_line_id, o, "판매취소")
+            await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
+
+        await self.calls.finish("cancel", msg.attempt_key, outcome, effect)
 
     # -- listings ------------------------------------------------------------------------------------
     async def publish(self, env: Envelope) -> None:
@@ -171,15 +248,24 @@ class MarketplaceWorker:
 
         async def effect(conn: AsyncConnection, o: Outcome) -> None:
             result: Message = (
-                listing_msgs.ListingPublished(listing_id=msg.listing_id, account_id=msg.account_id,
-                                              marketplace=self.marketplace,
-                                              market_product_id=str((o.data or {}).get("market_product_id")))
-                if o.ok else
-                listing_msgs.ListingPublishFailed(listing_id=msg.listing_id, account_id=msg.account_id,
-                                                  marketplace=self.marketplace, code=o.code or "UNKNOWN",
-                                                  message=o.message or "")
+                listing_msgs.ListingPublished(
+                    listing_id=msg.listing_id,
+                    account_id=msg.account_id,
+                    marketplace=self.marketplace,
+                    market_product_id=str((o.data or {}).get("market_product_id")),
+                )
+                if o.ok
+                else listing_msgs.ListingPublishFailed(
+                    listing_id=msg.listing_id,
+                    account_id=msg.account_id,
+                    marketplace=self.marketplace,
+                    code=o.code or "UNKNOWN",
+                    message=o.message or "",
+                )
             )
-            text = f"{self.name_ko} 연동 성공했습니다." if o.ok else f"{self.name_ko} 연동에 실패하였습니다. ({o.message})"
+            text = (
+                f"{self.name_ko} 연동 성공했습니다." if o.ok else f"{self.name_ko} 연동에 실패하였습니다. ({o.message})"
+            )
             log_id = await self._log(conn, env, msg.account_id, "publish", env.correlation_id)
             await synclog.item(conn, log_id, msg.product.product_code, o.ok, text, o.code)
             await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
@@ -192,6 +278,9 @@ class MarketplaceWorker:
         await self.pool.ensure_usable(account_id)
         try:
             outcome: Outcome = await call()
+        except UnsupportedOperation as exc:
+            CALLS.labels(self.marketplace, operation, "unsupported").inc()
+            return Outcome(False, "UNSUPPORTED_OPERATION", exc.reason_ko)
         except AuthenticationRejected as exc:
             CALLS.labels(self.marketplace, operation, "auth_rejected").inc()
             reason = await self._auth_rejected(account_id, str(exc))
@@ -214,7 +303,11 @@ class MarketplaceWorker:
 
     async def _log(self, conn: AsyncConnection, env: Envelope, account_id: str, job: str, correlation: str) -> str:
         return await synclog.open_log(
-            conn, tenant_id=env.tenant_id, account_id=account_id, marketplace=self.marketplace, job=job,
+            conn,
+            tenant_id=env.tenant_id,
+            account_id=account_id,
+            marketplace=self.marketplace,
+            job=job,
             correlation_id=correlation,
         )
 

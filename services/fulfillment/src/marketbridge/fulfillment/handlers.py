@@ -209,6 +209,26 @@ class FulfillmentHandlers:
             ),
         )
 
+    async def on_cancel_synced(self, conn: AsyncConnection, env: Envelope) -> None:
+        msg = parse(env, contract.SellerCancellationSynced)
+        await self._record(
+            conn,
+            env,
+            msg,
+            lambda now: c.RecordSellerCancellationSynced(order_id=msg.order_id, at=now, request_id=msg.attempt_key),
+        )
+
+    async def on_cancel_failed(self, conn: AsyncConnection, env: Envelope) -> None:
+        msg = parse(env, contract.SellerCancellationFailed)
+        await self._record(
+            conn,
+            env,
+            msg,
+            lambda now: c.RecordSellerCancellationFailed(
+                order_id=msg.order_id, at=now, request_id=msg.attempt_key, code=msg.code, message=msg.message
+            ),
+        )
+
     # -- helpers ---------------------------------------------------------------------------------
     async def _execute(self, ctx: RequestContext, order_id: str, make: MakeCommand) -> Order:
         async with self.rt.db.transaction() as conn:
@@ -267,6 +287,10 @@ def _marketplace_requests(s: Order, events: Sequence[Any], correlation_id: str) 
                 delay_reason=e.delay_reason.value if e.delay_reason else None,
                 delay_detail=e.delay_detail,
                 attempt_key=e.request_id,
+            )
+        elif isinstance(e, ev.SellerCancellationRequested):
+            msg = contract.SellerCancellationRequested(
+                **ids, reason=e.reason.value, reason_detail=e.reason_detail, attempt_key=e.request_id
             )
         elif isinstance(e, ev.InvoiceSendRequested):
             msg = contract.InvoiceSendRequested(
