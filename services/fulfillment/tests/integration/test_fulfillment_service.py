@@ -271,6 +271,63 @@ async def test_invoice_send_failure_keeps_the_reason_and_can_be_resent(service: 
     assert history.count("InvoiceSendFailed") == 1
 
 
+async def test_ord_col_6_delivered_on_the_marketplace_completes_a_sent_order(service: Service) -> None:
+    _svc, bus, client, requests = service
+    order_id = await one_order(bus, client)
+    await _acknowledge(bus, client, requests, order_id)
+    await client.post(
+        f"/api/v1/orders/{order_id}/invoice",
+        json={"carrier": "CJ_LOGISTICS", "tracking_number": "630012345678"},
+        headers=headers(),
+    )
+    await client.post(f"/api/v1/orders/{order_id}/invoice/send", headers=headers())
+    await eventually(lambda: asyncio.sleep(0, len(requests) == 2))
+    ids = {
+        k: requests[1].payload[k]
+        for k in ("order_id", "account_id", "marketplace", "market_order_line_id", "attempt_key")
+    }
+    await publish(bus, orders.InvoiceSent(**ids, carrier="CJ_LOGISTICS", tracking_number="630012345678"))
+
+    async def status_is(status: str) -> bool:
+        return bool((await order(client, order_id))["status"] == status)
+
+    await eventually(lambda: status_is("INVOICE_SENT"))
+    delivered = orders.OrderStatusesChanged(
+        run_id="r2",
+        account_id=ids["account_id"],
+        marketplace="naver",
+        lines=[
+            orders.OrderLineStatus(
+                market_order_line_id=ids["market_order_line_id"], status="delivered", market_status="DELIVERED"
+            )
+        ],
+    )
+    await publish(bus, delivered)
+    await publish(bus, delivered, tenant="someone-else")  # another tenant's message never touches this order
+    await eventually(lambda: status_is("COMPLETED"))
+
+
+async def test_seller_cancel_is_sent_to_the_marketplace_and_recorded(service: Service) -> None:
+    _svc, bus, client, requests = service
+    order_id = await one_order(bus, client)
+    r = await client.post(f"/api/v1/orders/{order_id}/cancel", json={"reason": "SOLD_OUT"}, headers=headers())
+    assert r.status_code in (200, 202), r.text
+    await eventually(lambda: asyncio.sleep(0, len(requests) == 1))
+    request = requests[0]
+    assert (
+        request.type == "fulfillment.seller_cancellation_requested.v1.naver" and request.payload["reason"] == "SOLD_OUT"
+    )
+    ids = {
+        k: request.payload[k] for k in ("order_id", "account_id", "marketplace", "market_order_line_id", "attempt_key")
+    }
+    await publish(bus, orders.SellerCancellationSynced(**ids))
+
+    async def cancelled() -> bool:
+        return bool((await order(client, order_id))["status"] == "SELLER_CANCELLED")
+
+    await eventually(cancelled)
+
+
 async def test_ord_cancel_2_general_malls_refuse_seller_cancel(service: Service) -> None:
     _svc, bus, client, _ = service
     await collect(bus, [line(1, account_id="acc2", marketplace="lotteon")])

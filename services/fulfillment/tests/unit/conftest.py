@@ -42,15 +42,11 @@ class Commands:
             "marketplace_order_id": "1007273015",
             "marketplace_order_line_id": "1",
             "marketplace_order_sub_id": "1307257474",
-            "product": ProductInfo(
-                name="면 티셔츠", marketplace_product_code="B421177500", option_text="블랙/L"
-            ),
+            "product": ProductInfo(name="면 티셔츠", marketplace_product_code="B421177500", option_text="블랙/L"),
             "quantity": 2,
             "prices": OrderPrices(sale_price=15000, order_amount=30000, shipping_fee=2500),
             "buyer": Buyer(name="김구매", phone="010-1234-5678"),
-            "receiver": Receiver(
-                name="이수령", phone="010-8765-4321", zip_code="06236", address="서울시 강남구"
-            ),
+            "receiver": Receiver(name="이수령", phone="010-8765-4321", zip_code="06236", address="서울시 강남구"),
             "ordered_at": NOW - timedelta(hours=2),
             "actor_id": None,
         }

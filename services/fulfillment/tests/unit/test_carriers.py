@@ -76,9 +76,7 @@ def test_invalid_numbers_are_refused_naming_carrier_and_format(carrier: Carrier,
 def test_error_message_states_expected_lengths() -> None:
     with pytest.raises(DomainError) as caught:
         validate_tracking_number(Carrier.CJ_LOGISTICS, "123")
-    assert caught.value.message.startswith(
-        "CJ대한통운 송장번호 형식이 올바르지 않습니다. 숫자 10 또는 12자리"
-    )
+    assert caught.value.message.startswith("CJ대한통운 송장번호 형식이 올바르지 않습니다. 숫자 10 또는 12자리")
 
 
 def test_blank_number_is_required() -> None:

@@ -26,9 +26,7 @@ def _codes(error: ValidationFailed) -> list[tuple[str, str | None, str | None]]:
     return [(e.code, e.field, e.rule) for e in error.errors]
 
 
-def test_ord_ack_1_requests_acknowledgement_and_waits_for_the_marketplace(
-    cmd: Commands, new_order: Order
-) -> None:
+def test_ord_ack_1_requests_acknowledgement_and_waits_for_the_marketplace(cmd: Commands, new_order: Order) -> None:
     event = _requested(new_order, cmd.acknowledge())
     state = evolve(new_order, event)
     assert state.status is OrderStatus.NEW
@@ -47,9 +45,7 @@ def test_ord_ack_1_success_makes_the_order_acknowledged(cmd: Commands, ack_pendi
     assert state.pending_sync is None and state.acknowledged_at == cmd.at
 
 
-def test_ord_ack_1_failure_keeps_the_order_new_and_retryable(
-    cmd: Commands, ack_pending: Order, run: Run
-) -> None:
+def test_ord_ack_1_failure_keeps_the_order_new_and_retryable(cmd: Commands, ack_pending: Order, run: Run) -> None:
     state = run(ack_pending, cmd.ack_failed(code="E100", message="주문상태 오류"))
     assert state.status is OrderStatus.NEW and state.pending_sync is None
     assert state.last_sync_error is not None
@@ -72,9 +68,7 @@ def test_ord_ack_1_only_new_orders_are_acknowledged(cmd: Commands, acknowledged:
     assert "현재 상태: 발주확인" in caught.value.message
 
 
-def test_ord_ack_2_planned_dispatch_may_not_be_before_the_acknowledgement_date(
-    cmd: Commands, new_order: Order
-) -> None:
+def test_ord_ack_2_planned_dispatch_may_not_be_before_the_acknowledgement_date(cmd: Commands, new_order: Order) -> None:
     with pytest.raises(ValidationFailed) as caught:
         decide(new_order, cmd.acknowledge(days_later=-1))
     assert _codes(caught.value) == [("PLANNED_DISPATCH_IN_PAST", "planned_dispatch_at", "ORD-ACK-2")]
@@ -86,9 +80,7 @@ def test_ord_ack_2_a_reason_without_a_delay_is_not_sent(cmd: Commands, new_order
 
 
 @pytest.mark.parametrize(("days", "delayed"), [(0, False), (2, False), (3, True), (7, True)])
-def test_ord_ack_3_delay_starts_at_three_days_after_acknowledgement(
-    cmd: Commands, days: int, delayed: bool
-) -> None:
+def test_ord_ack_3_delay_starts_at_three_days_after_acknowledgement(cmd: Commands, days: int, delayed: bool) -> None:
     assert is_delayed(cmd.at + timedelta(days=days), cmd.at.date()) is delayed
 
 
@@ -104,9 +96,7 @@ def test_ord_ack_3_delay_of_three_days_or_more_requires_a_reason(cmd: Commands, 
     assert "배송지연사유" in caught.value.errors[0].message
 
 
-def test_ord_ack_3_delayed_acknowledgement_carries_the_reason(
-    cmd: Commands, new_order: Order, run: Run
-) -> None:
+def test_ord_ack_3_delayed_acknowledgement_carries_the_reason(cmd: Commands, new_order: Order, run: Run) -> None:
     event = _requested(new_order, cmd.delayed_acknowledge())
     assert event.delayed is True and event.delay_reason is DelayReason.PRODUCT_PREPARE
     state = run(new_order, cmd.delayed_acknowledge())
@@ -139,7 +129,4 @@ def test_ord_ack_planned_dispatch_as_naive_local_time(cmd: Commands, new_order: 
     planned = datetime(2024, 5, 13, 9, 0)  # naive: Korean local time
     with pytest.raises(ValidationFailed):
         decide(new_order, cmd.acknowledge(planned_dispatch_at=planned))
-    assert (
-        _requested(new_order, cmd.acknowledge(planned_dispatch_at=planned - timedelta(hours=10))).delayed
-        is False
-    )
+    assert _requested(new_order, cmd.acknowledge(planned_dispatch_at=planned - timedelta(hours=10))).delayed is False

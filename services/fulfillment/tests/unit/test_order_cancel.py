@@ -48,9 +48,7 @@ def test_ord_cancel_1_acknowledgement_refused_while_cancellation_is_pending(
     assert caught.value.code == "ORDER_SYNC_IN_PROGRESS" and "판매취소" in caught.value.message
 
 
-def test_ord_cancel_1_failed_cancellation_keeps_the_order_new(
-    cmd: Commands, new_order: Order, run: Run
-) -> None:
+def test_ord_cancel_1_failed_cancellation_keeps_the_order_new(cmd: Commands, new_order: Order, run: Run) -> None:
     state = run(new_order, cmd.cancel(), cmd.cancel_failed())
     assert state.status is OrderStatus.NEW and state.pending_sync is None
     assert state.last_sync_error is not None and state.last_sync_error.operation is SyncOperation.CANCEL

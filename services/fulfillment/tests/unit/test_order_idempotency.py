@@ -18,9 +18,7 @@ def test_acknowledgement_success_recorded_twice_is_a_no_op(cmd: Commands, acknow
     assert decide(acknowledged, cmd.ack_synced()) == []
 
 
-def test_acknowledgement_failure_recorded_twice_is_a_no_op(
-    cmd: Commands, ack_pending: Order, run: Run
-) -> None:
+def test_acknowledgement_failure_recorded_twice_is_a_no_op(cmd: Commands, ack_pending: Order, run: Run) -> None:
     failed = run(ack_pending, cmd.ack_failed())
     assert decide(failed, cmd.ack_failed()) == []
 

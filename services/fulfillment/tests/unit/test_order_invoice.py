@@ -27,9 +27,7 @@ def test_inv_1_invoice_is_refused_for_a_new_order(cmd: Commands, new_order: Orde
     assert "발주확인" in error.message
 
 
-def test_inv_1_invoice_is_refused_while_acknowledgement_is_only_requested(
-    cmd: Commands, ack_pending: Order
-) -> None:
+def test_inv_1_invoice_is_refused_while_acknowledgement_is_only_requested(cmd: Commands, ack_pending: Order) -> None:
     assert _conflict(ack_pending, cmd.register()).code == "INVOICE_REQUIRES_ACKNOWLEDGEMENT"
 
 
@@ -90,17 +88,12 @@ def test_inv_send_1_refuses_a_double_send_while_pending(cmd: Commands, send_pend
 
 
 def test_inv_send_1_refuses_changing_the_invoice_while_sending(cmd: Commands, send_pending: Order) -> None:
-    assert (
-        _conflict(send_pending, cmd.register(tracking_number="123456789012")).code
-        == "INVOICE_SEND_IN_PROGRESS"
-    )
+    assert _conflict(send_pending, cmd.register(tracking_number="123456789012")).code == "INVOICE_SEND_IN_PROGRESS"
 
 
 def test_inv_send_1_refuses_sending_again_once_sent(cmd: Commands, invoice_sent: Order) -> None:
     assert _conflict(invoice_sent, cmd.send()).code == "INVOICE_ALREADY_SENT"
-    assert (
-        _conflict(invoice_sent, cmd.register(tracking_number="123456789012")).code == "INVOICE_ALREADY_SENT"
-    )
+    assert _conflict(invoice_sent, cmd.register(tracking_number="123456789012")).code == "INVOICE_ALREADY_SENT"
 
 
 def test_inv_send_1_refuses_sending_without_an_invoice(cmd: Commands, acknowledged: Order) -> None:

@@ -38,7 +38,7 @@ def settings(pg_url: str) -> Settings:
 @pytest.fixture
 async def service(pg_url: str) -> AsyncIterator[Service]:
     bus = InMemoryBus()
-    seen: dict[str, list[Envelope]] = {"requested": [], "collected": [], "finished": []}
+    seen: dict[str, list[Envelope]] = {"requested": [], "collected": [], "finished": [], "statuses": []}
 
     def recorder(name: str) -> Any:
         async def record(env: Envelope) -> None:
@@ -51,6 +51,7 @@ async def service(pg_url: str) -> AsyncIterator[Service]:
     )
     await bus.subscribe(Subscription("test.fulfillment", [orders.OrdersCollected.TYPE], recorder("collected"), 1))
     await bus.subscribe(Subscription("test.finished", [orders.CollectionRunFinished.TYPE], recorder("finished"), 1))
+    await bus.subscribe(Subscription("test.statuses", [orders.OrderStatusesChanged.TYPE], recorder("statuses"), 1))
     svc = build(settings(pg_url), bus=bus)
     await svc.start()
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=svc.app), base_url="http://oc") as client:
@@ -156,6 +157,25 @@ async def test_fetched_pages_publish_only_new_lines_and_the_run_reports_success(
     await eventually(lambda: asyncio.sleep(0, len(seen["finished"]) == 2))
     assert len(seen["collected"]) == 2  # nothing new: no OrdersCollected
     assert seen["finished"][1].payload["duplicates"] == 2
+
+
+async def test_ord_col_6_status_changes_of_known_lines_and_ord_col_3_lines_handled_on_the_marketplace(
+    service: Service,
+) -> None:
+    _svc, bus, client, seen = service
+    run_id = await start_run(bus, client, seen)
+    page = {"run_id": run_id, "account_id": "acc1", "marketplace": "naver"}
+    handled_elsewhere = line(9).model_copy(update={"status": "acknowledged", "market_status": "PAYED"})
+    await publish(bus, orders.OrdersFetched(**page, page=1, orders=[line(1), line(2), handled_elsewhere]))
+    delivered = line(1).model_copy(update={"status": "delivered", "market_status": "DELIVERED"})
+    await publish(bus, orders.OrdersFetched(**page, page=2, orders=[delivered, line(2)]))
+    await publish(bus, orders.CollectionFetchCompleted(**page, pages=2, fetched=5))
+    await eventually(lambda: asyncio.sleep(0, seen["finished"]))
+    assert [[o["market_order_line_id"] for o in e.payload["orders"]] for e in seen["collected"]] == [["L1", "L2"]]
+    [changed] = seen["statuses"]
+    assert changed.payload["lines"] == [
+        {"market_order_line_id": "L1", "status": "delivered", "market_status": "DELIVERED"}
+    ]
 
 
 async def test_failed_fetch_reports_failure_with_the_reason(service: Service) -> None:

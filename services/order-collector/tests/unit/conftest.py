@@ -32,9 +32,7 @@ class RunCommands:
     def start(self, at: datetime = T0) -> m.StartCollection:
         return m.StartCollection(run_id=self.run_id, at=at)
 
-    def page(
-        self, page: int = 1, fetched: int = 10, new: int = 7, duplicates: int = 3
-    ) -> m.RecordCollectionPage:
+    def page(self, page: int = 1, fetched: int = 10, new: int = 7, duplicates: int = 3) -> m.RecordCollectionPage:
         return m.RecordCollectionPage(
             run_id=self.run_id, at=T0, page=page, fetched=fetched, new=new, duplicates=duplicates
         )

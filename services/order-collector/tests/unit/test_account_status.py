@@ -27,9 +27,7 @@ def _project(
 
 def _successful_run(run_id: str, minutes: int = 0) -> list[CollectionRunEvent]:
     rc, at = RunCommands(run_id), T0 + timedelta(minutes=minutes)
-    return events_of(
-        rc.request(at=at), rc.start(at), rc.page(1, 4, 3, 1), rc.finish(at + timedelta(minutes=1))
-    )
+    return events_of(rc.request(at=at), rc.start(at), rc.page(1, 4, 3, 1), rc.finish(at + timedelta(minutes=1)))
 
 
 def _failed_run(run_id: str, minutes: int = 0) -> list[CollectionRunEvent]:

@@ -82,9 +82,7 @@ def test_failure_recorded_twice_is_a_no_op(running: CollectionRun, rc: RunComman
     assert decide(run_commands(running, rc.fail()), rc.fail()) == []
 
 
-def test_an_ended_run_refuses_the_other_outcome_and_new_pages(
-    running: CollectionRun, rc: RunCommands
-) -> None:
+def test_an_ended_run_refuses_the_other_outcome_and_new_pages(running: CollectionRun, rc: RunCommands) -> None:
     finished = run_commands(running, rc.finish())
     for command in (rc.fail(), rc.page(page=2)):
         with pytest.raises(Conflict) as caught:

@@ -85,6 +85,23 @@ class OrdersCollected(Message):
     orders: list[OrderLine]
 
 
+class OrderLineStatus(BaseModel):
+    market_order_line_id: str
+    status: str  # normalised, as in OrderLine.status
+    market_status: str
+
+
+class OrderStatusesChanged(Message):
+    """order-collector → fulfillment: lines collected earlier whose marketplace status changed since
+    (delivered, purchase decided, cancelled …; ORD-COL-6)."""
+
+    TYPE = "order_collector.order_statuses_changed.v1"
+    run_id: str
+    account_id: str
+    marketplace: str
+    lines: list[OrderLineStatus]
+
+
 class CollectionRunFinished(Message):
     TYPE = "order_collector.collection_run_finished.v1"
     run_id: str

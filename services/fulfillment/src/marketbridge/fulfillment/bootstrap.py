@@ -38,6 +38,7 @@ class FulfillmentService:
         rt.consume("fulfillment.ack_failed", [order_events.OrderAcknowledgementFailed.TYPE], h.on_ack_failed)
         rt.consume("fulfillment.invoice_sent", [order_events.InvoiceSent.TYPE], h.on_invoice_sent)
         rt.consume("fulfillment.invoice_send_failed", [order_events.InvoiceSendFailed.TYPE], h.on_invoice_send_failed)
+        rt.consume("fulfillment.order_statuses", [order_events.OrderStatusesChanged.TYPE], h.on_statuses_changed)
         rt.consume("fulfillment.cancel_synced", [order_events.SellerCancellationSynced.TYPE], h.on_cancel_synced)
         rt.consume("fulfillment.cancel_failed", [order_events.SellerCancellationFailed.TYPE], h.on_cancel_failed)
         context = request_context_dependency(rt.settings.internal_token)

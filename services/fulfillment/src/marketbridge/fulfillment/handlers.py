@@ -31,7 +31,7 @@ from marketbridge.runtime.messages import envelope, parse
 from marketbridge.runtime.service import ServiceRuntime
 from marketbridge.runtime.sql import insert_new
 from pydantic import ValidationError
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 PRODUCER = "fulfillment"
@@ -209,6 +209,31 @@ class FulfillmentHandlers:
             ),
         )
 
+    async def on_statuses_changed(self, conn: AsyncConnection, env: Envelope) -> None:
+        """Delivered or purchase-decided on the marketplace → the order is completed (ORD-COL-6)."""
+        msg = parse(env, contract.OrderStatusesChanged)
+        done = [line.market_order_line_id for line in msg.lines if line.status in DELIVERED_STATUSES]
+        if not done:
+            return
+        rows = await conn.execute(
+            select(orders.c.order_id).where(
+                orders.c.tenant_id == env.tenant_id,
+                orders.c.marketplace == msg.marketplace,
+                orders.c.account_id == msg.account_id,
+                orders.c.market_order_line_id.in_(done),
+            )
+        )
+        for (order_id,) in rows.all():
+            state, version = await self.repo.load(conn, order_id)
+            if state is None:
+                continue
+            try:
+                events = decide(state, c.CompleteOrder(order_id=order_id, at=_now()))
+            except DomainError as exc:  # e.g. delivered before our invoice result arrived: logged, not applied
+                log.warning("delivery_not_applied", order_id=order_id, code=exc.code, status=state.status)
+                continue
+            await self._save(conn, state, version, events, "system")
+
     async def on_cancel_synced(self, conn: AsyncConnection, env: Envelope) -> None:
         msg = parse(env, contract.SellerCancellationSynced)
         await self._record(
@@ -307,6 +332,9 @@ def _marketplace_requests(s: Order, events: Sequence[Any], correlation_id: str) 
                 )
             )
     return out
+
+
+DELIVERED_STATUSES = {"delivered", "purchase_decided"}
 
 
 def _now() -> datetime:

@@ -32,7 +32,7 @@ from marketbridge.runtime.http import RequestContext
 from marketbridge.runtime.messages import envelope, follow_up, parse
 from marketbridge.runtime.service import ServiceRuntime
 from marketbridge.runtime.sql import insert_new, upsert
-from sqlalchemy import and_, insert, select, text, update
+from sqlalchemy import and_, bindparam, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 PRODUCER = "order-collector"
@@ -132,29 +132,44 @@ class CollectorHandlers:
         if state is None:
             return
         lines = {o.market_order_line_id: o for o in msg.orders}  # a page may repeat a line
-        rows = [
-            {
-                "tenant_id": state.tenant_id,
-                "marketplace": state.marketplace,
-                "account_id": state.account_id,
-                "market_order_line_id": line_id,
-                "market_order_id": o.market_order_id,
-                "run_id": state.run_id,
-            }
-            for line_id, o in lines.items()
-        ]
+        known = await self._known_statuses(conn, state, list(lines))
+        # ORD-COL-3: a line first seen past 'new' was handled on the marketplace directly: not collected
+        fresh = {i: o for i, o in lines.items() if i not in known and o.status == "new"}
+        skipped = [i for i, o in lines.items() if i not in known and o.status != "new"]
+        rows = [self._line_row(state, o) for o in fresh.values()]
         inserted = {r["market_order_line_id"] for r in await insert_new(conn, collected_order_lines, rows, LINE_KEY)}
-        new = [o for line_id, o in lines.items() if line_id in inserted]
+        new = [o for line_id, o in fresh.items() if line_id in inserted]
+        changed = [o for i, o in lines.items() if i in known and known[i] != o.status]
         fetched = len(msg.orders)
         page = m.RecordCollectionPage(
             run_id=state.run_id, at=_now(), page=msg.page, fetched=fetched, new=len(new), duplicates=fetched - len(new)
         )
         await self._apply(conn, state, version, page)
+        out: list[Envelope] = []
         if new:
             collected = contract.OrdersCollected(
                 run_id=state.run_id, account_id=state.account_id, marketplace=state.marketplace, orders=new
             )
-            await self.rt.outbox.add(conn, [follow_up(env, collected, producer=PRODUCER)])
+            out.append(follow_up(env, collected, producer=PRODUCER))
+        if changed:
+            await self._remember_statuses(conn, state, changed)
+            statuses = contract.OrderStatusesChanged(
+                run_id=state.run_id,
+                account_id=state.account_id,
+                marketplace=state.marketplace,
+                lines=[
+                    contract.OrderLineStatus(
+                        market_order_line_id=o.market_order_line_id, status=o.status, market_status=o.market_status
+                    )
+                    for o in changed
+                ],
+            )
+            out.append(follow_up(env, statuses, producer=PRODUCER))
+        await self.rt.outbox.add(conn, out)
+        if skipped:
+            log.warning(
+                "orders_handled_on_marketplace_not_collected", run_id=state.run_id, lines=len(skipped), rule="ORD-COL-3"
+            )
         log.info("orders_page_collected", run_id=state.run_id, page=msg.page, fetched=fetched, new=len(new))
 
     async def on_fetch_completed(self, conn: AsyncConnection, env: Envelope) -> None:
@@ -171,6 +186,44 @@ class CollectorHandlers:
             await self._end(conn, env, state, version, command)
 
     # -- helpers -------------------------------------------------------------------------------------
+    @staticmethod
+    def _line_row(state: Any, o: contract.OrderLine) -> dict[str, Any]:
+        return {
+            "tenant_id": state.tenant_id,
+            "marketplace": state.marketplace,
+            "account_id": state.account_id,
+            "market_order_line_id": o.market_order_line_id,
+            "market_order_id": o.market_order_id,
+            "run_id": state.run_id,
+            "status": o.status,
+        }
+
+    async def _known_statuses(self, conn: AsyncConnection, state: Any, line_ids: list[str]) -> dict[str, str]:
+        t = collected_order_lines
+        rows = await conn.execute(
+            select(t.c.market_order_line_id, t.c.status).where(
+                t.c.tenant_id == state.tenant_id,
+                t.c.marketplace == state.marketplace,
+                t.c.account_id == state.account_id,
+                t.c.market_order_line_id.in_(line_ids),
+            )
+        )
+        return {r.market_order_line_id: r.status for r in rows}
+
+    async def _remember_statuses(self, conn: AsyncConnection, state: Any, lines: list[contract.OrderLine]) -> None:
+        t = collected_order_lines
+        stmt = (
+            update(t)
+            .where(
+                t.c.tenant_id == state.tenant_id,
+                t.c.marketplace == state.marketplace,
+                t.c.account_id == state.account_id,
+                t.c.market_order_line_id == bindparam("line_id"),
+            )
+            .values(status=bindparam("new_status"))
+        )
+        await conn.execute(stmt, [{"line_id": o.market_order_line_id, "new_status": o.status} for o in lines])
+
     async def _targets(self, conn: AsyncConnection, tenant_id: str, account_ids: list[str] | None) -> list[Any]:
         query = account_query().where(accounts.c.tenant_id == tenant_id)
         if account_ids is None:

@@ -66,5 +66,6 @@ collected_order_lines = Table(
     Column("market_order_id", String(100), nullable=False),
     Column("run_id", String(36), nullable=False),
     Column("collected_at", UtcDateTime(), nullable=False, server_default=func.now()),
+    Column("status", String(30), nullable=False, server_default="new"),
     PrimaryKeyConstraint("tenant_id", "marketplace", "account_id", "market_order_line_id"),
 )
