@@ -132,3 +132,18 @@ async def test_permanent_error_skips_retries(bus: MessageBus) -> None:
         await asyncio.sleep(0.05)
     dead = await bus.dead_letters("test.permanent")
     assert calls == 1 and len(dead) == 1 and dead[0].attempts == 1
+
+
+async def test_stop_consuming_lets_in_flight_handlers_finish(bus: MessageBus) -> None:
+    started, finished = asyncio.Event(), asyncio.Event()
+
+    async def slow(env: Envelope) -> None:
+        started.set()
+        await asyncio.sleep(0.5)
+        finished.set()
+
+    await bus.subscribe(Subscription("test.graceful", ["x.graceful.v1"], slow, prefetch=1))
+    await bus.publish([message("x.graceful.v1", 1)])
+    await asyncio.wait_for(started.wait(), 10)
+    await bus.stop_consuming()
+    assert finished.is_set(), "shutdown returned before the in-flight handler finished"
