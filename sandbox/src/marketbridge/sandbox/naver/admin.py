@@ -2,6 +2,7 @@
 
     POST   /apps                       {client_id?, client_secret?, account_id?, name?} -> the application
     GET    /apps
+    DELETE /apps/{client_id}            revoke the application: its tokens stop working, none is issued
     POST   /products                   {account_id?, name, sale_price, stock_quantity, leaf_category_id,
                                         seller_management_code?, option_group_names[], options[{names[],
                                         stock, price, seller_manager_code?}]} -> product as the API shows it
@@ -114,6 +115,13 @@ async def create_app_(body: AppIn, request: Request) -> ORJSONResponse:
 async def list_apps(request: Request) -> ORJSONResponse:
     return ORJSONResponse([{"client_id": a.client_id, "client_secret": a.client_secret, "account_id": a.account_id,
                             "name": a.name} for a in _state(request).apps.values()])
+
+
+@router.delete("/apps/{client_id}")
+async def revoke_app(client_id: str, request: Request) -> ORJSONResponse:
+    if not _state(request).revoke_app(client_id):
+        raise AdminError(404, f"no application {client_id}")
+    return ORJSONResponse({"revoked": client_id})
 
 
 @router.post("/products", status_code=201)

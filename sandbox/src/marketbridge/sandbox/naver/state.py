@@ -132,6 +132,12 @@ class NaverState:
             return None
         return issued
 
+    def revoke_app(self, client_id: str) -> bool:
+        """The seller deleted the application in the API center: its tokens stop working, none is issued."""
+        with self.lock:
+            self.expire_tokens(client_id)
+            return self.apps.pop(client_id, None) is not None
+
     def expire_tokens(self, client_id: str | None = None) -> int:
         with self.lock:
             doomed = [t for t, i in self.tokens.items() if client_id is None or i.client_id == client_id]
