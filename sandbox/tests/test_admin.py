@@ -49,4 +49,5 @@ async def test_orders_for_an_unknown_product_are_refused(client: httpx.AsyncClie
 
 
 async def test_healthz(client: httpx.AsyncClient) -> None:
-    assert (await client.get("/healthz")).json() == {"status": "ok", "dialects": ["naver"]}
+    body = (await client.get("/healthz")).json()
+    assert body["status"] == "ok" and body["dialects"][0] == "naver"
