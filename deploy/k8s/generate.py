@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from marketbridge.connectors.factories import connectable
 
 OUT = Path(__file__).parent / "base"

@@ -9,11 +9,6 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import APIRouter
-from opentelemetry import trace
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor
-from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-from sqlalchemy import MetaData
-
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.runtime.bus.base import MessageBus, Subscription
 from marketbridge.runtime.bus.memory import InMemoryBus
@@ -23,6 +18,10 @@ from marketbridge.runtime.http import create_service_app
 from marketbridge.runtime.outbox import Outbox, OutboxRelay
 from marketbridge.runtime.tables import runtime_tables
 from marketbridge.runtime.tracing import configure_tracing
+from opentelemetry import trace
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from sqlalchemy import MetaData
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 

@@ -15,10 +15,9 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-
+from marketbridge.contracts.orders import OrderLine, OrdersCollected
 from marketbridge.embedded.host import EmbeddedHost
 from marketbridge.gateway.bootstrap import create_owner
-from marketbridge.contracts.orders import OrderLine, OrdersCollected
 from marketbridge.runtime.bus.base import OutgoingMessage
 from marketbridge.runtime.messages import envelope
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from marketbridge.connectors.adapters.tables import sync_log_lines, sync_logs
 from marketbridge.runtime.errors import NotFound
