@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 from marketbridge.connectors.factories import connectable
 
 OUT = Path(__file__).parent / "base"

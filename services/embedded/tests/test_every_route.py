@@ -200,7 +200,7 @@ async def test_a_tenant_never_sees_or_changes_another_tenants_data_on_any_route(
     assert routes <= covered, f"routes not covered by the isolation test: {sorted(routes - covered)}"
     before = await _snapshot(w)
     secrets = set(w.ids.values())
-    for method, path in sorted(reads - SELF_SCOPED):
+    for _method, path in sorted(reads - SELF_SCOPED):
         r = await w.b.get(_path(path, w.ids))
         if path in LISTS:
             assert r.status_code == 200, (path, r.text)
