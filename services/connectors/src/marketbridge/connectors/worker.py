@@ -75,6 +75,7 @@ class MarketplaceWorker:
         adapter = await self.pool.get(msg.account_id)
         pages = fetched = 0
         try:
+            await self.pool.ensure_usable(msg.account_id)
             async for attempt in AsyncRetrying(
                 stop=stop_after_attempt(self.collection_attempts),
                 wait=wait_exponential_jitter(initial=1, max=10),
@@ -98,6 +99,8 @@ class MarketplaceWorker:
                         )
         except Exception as exc:  # every failure is reported on the run, with the reason, never dropped
             code, text = _failure(exc)
+            if isinstance(exc, AuthenticationRejected):
+                text = await self._auth_rejected(msg.account_id, str(exc))
             CALLS.labels(self.marketplace, "fetch_orders", "failed").inc()
             await self._finish_collection(env, msg, pages, fetched, code, text)
             return
@@ -275,8 +278,8 @@ class MarketplaceWorker:
     # -- shared ----------------------------------------------------------------------------------------
     async def _call(self, account_id: str, operation: str, call: Any) -> Outcome:
         """Make the call; permanent and authentication failures become an outcome, transient ones raise."""
-        await self.pool.ensure_usable(account_id)
         try:
+            await self.pool.ensure_usable(account_id)
             outcome: Outcome = await call()
         except UnsupportedOperation as exc:
             CALLS.labels(self.marketplace, operation, "unsupported").inc()
