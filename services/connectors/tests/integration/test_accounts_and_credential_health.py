@@ -82,7 +82,7 @@ async def test_credentials_are_sealed_never_returned_and_expiry_is_warned(world:
 
 
 async def test_three_authentication_rejections_stop_the_calls_and_say_why(world: Any) -> None:
-    svc, bus, client, driver, _ = world
+    _svc, bus, client, driver, _ = world
     seller = await driver.create_seller()
     r = await client.post(
         "/api/v1/marketplace-accounts",
