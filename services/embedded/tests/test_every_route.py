@@ -84,7 +84,8 @@ async def _eventually(check: Any, timeout: float = 20.0) -> Any:
 
 
 async def _tenant_a_resources(host: EmbeddedHost, base: str, a: httpx.AsyncClient) -> dict[str, str]:
-    account_id = (await a.get("/api/v1/marketplace-accounts")).json()[0]["account_id"]
+    accounts = (await a.get("/api/v1/marketplace-accounts")).json()
+    account_id = next(x["account_id"] for x in accounts if x["marketplace"] == "naver")
     product = await a.post("/api/v1/products", json={"name": "머그컵", "category_id": "50000804", "price": 9000,
                                                       "stock": 5})
     product_id = product.json()["product_id"]

@@ -67,6 +67,17 @@ class Accounts:
             await self.rt.outbox.add(conn, [_env(ctx, msg)])
         return public(row)
 
+    async def reseed(self, account_id: str, seller_id: str, credentials: dict[str, str]) -> None:
+        """Embedded demo only: point an existing demo account at a freshly created sandbox seller."""
+        async with self.rt.db.transaction() as conn:
+            row = await load(conn, None, account_id)
+            await conn.execute(update(accounts).where(accounts.c.account_id == account_id).values(
+                seller_id=seller_id, credentials=self.box.seal(credentials), auth_failures=0, needs_attention=None))
+            msg = MarketplaceAccountChanged(account_id=account_id, marketplace=row["marketplace"], seller_id=seller_id,
+                                            display_name=row["display_name"], active=row["active"])
+            await self.rt.outbox.add(conn, [envelope(msg, tenant_id=row["tenant_id"], correlation_id="demo-reseed",
+                                                     producer="connectors")])
+
     async def list(self, tenant_id: str) -> list[dict[str, Any]]:
         async with self.rt.db.read() as conn:
             rows = await conn.execute(select(accounts).where(accounts.c.tenant_id == tenant_id).order_by(accounts.c.created_at))

@@ -6,13 +6,14 @@ distributed mode, different wiring."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 import structlog
-from marketbridge.connectors.factories import connectable
+from marketbridge.connectors.factories import PACKAGES, connectable
 from marketbridge.embedded.distributed import sandbox_base_urls
 from marketbridge.gateway.bootstrap import Gateway, ensure_demo_tenant
 from marketbridge.gateway.bootstrap import build as build_gateway
@@ -26,8 +27,17 @@ from marketbridge.sandbox.state import SandboxState
 log = structlog.get_logger(__name__)
 SERVICES = ("catalog", "listing", "order_collector", "fulfillment", "claims", "inquiries", "analytics")
 SANDBOX_PREFIX = "/sandbox"
-DEMO_NAVER = {"client_id": "mb-sandbox-naver-demo", "client_secret": "$2a$04$MarketBridgeSandboxDeu"}
-DEMO_NAVER_SELLER = "ncp_sandbox_demo"
+DEMO_TENANT = "데모상점"
+
+
+def sandbox_driver(marketplace: str, client: httpx.AsyncClient) -> Any | None:
+    """The emulator driver of a marketplace (docs/CONNECTORS.md), or None when it has none."""
+    package = PACKAGES[marketplace]
+    name = f"marketbridge.sandbox.{package}.driver"
+    if importlib.util.find_spec(name) is None:
+        return None
+    module = importlib.import_module(name)
+    return module.Driver(client, site=marketplace) if package == "esm" else module.Driver(client)
 
 
 @dataclass
@@ -39,6 +49,7 @@ class EmbeddedHost:
     sandbox: SandboxState = field(default_factory=SandboxState)
     services: dict[str, Service] = field(default_factory=dict)
     gateway: Gateway | None = None
+    sandbox_app: Any = None
 
     def _settings(self, module: Any, name: str) -> Any:
         return module.Settings(
@@ -63,11 +74,8 @@ class EmbeddedHost:
             database_url=f"sqlite+aiosqlite:///{self.data_dir}/gateway.db", bus="memory", environment="dev",
         )
         self.gateway = build_gateway(gateway_settings, bus=self.bus, transports=transports)
-        self.gateway.app.mount(SANDBOX_PREFIX, create_sandbox_app(self.sandbox))
-        self.sandbox.naver.register_app(
-            client_id=DEMO_NAVER["client_id"], client_secret=DEMO_NAVER["client_secret"],
-            account_id=DEMO_NAVER_SELLER, name="demo",
-        )
+        self.sandbox_app = create_sandbox_app(self.sandbox)
+        self.gateway.app.mount(SANDBOX_PREFIX, self.sandbox_app)
         return self.gateway
 
     async def start(self) -> None:
@@ -77,25 +85,38 @@ class EmbeddedHost:
             await svc.start()
         await self.gateway.start()
         tenant_id, user_id = await ensure_demo_tenant(self.gateway)
-        await self._ensure_demo_account(tenant_id, user_id)
+        await self._ensure_demo_accounts(tenant_id, user_id)
 
-    async def _ensure_demo_account(self, tenant_id: str, user_id: str) -> None:
-        """The demo seller's SmartStore account, wired to the sandbox (embedded mode only)."""
+    async def _ensure_demo_accounts(self, tenant_id: str, user_id: str) -> None:
+        """The demo seller has an account on every sandbox marketplace (embedded mode only). The sandbox
+        forgets its sellers when the process stops, so each start creates fresh sandbox sellers and points
+        the demo accounts (kept in SQLite) at them."""
         from marketbridge.connectors.accounts import Accounts
         from marketbridge.connectors.bootstrap import ConnectorsService
+        from marketbridge.contracts.marketplaces import MARKETPLACES
         from marketbridge.runtime.http import RequestContext
 
         connectors = self.services["connectors"]
         assert isinstance(connectors, ConnectorsService)
         accounts = Accounts(connectors.runtime, connectors.pool.box)
-        existing = await accounts.list(tenant_id)
-        if any(a["marketplace"] == "naver" for a in existing):
-            return
-        ctx = RequestContext(tenant_id, user_id, "owner", "demo-seed", "데모상점")
-        await accounts.register(
-            ctx, marketplace="naver", seller_id=DEMO_NAVER_SELLER, display_name="데모 스마트스토어 (샌드박스)",
-            credentials=DEMO_NAVER, key_expires_at=None,
-        )
+        existing = {a["marketplace"]: a for a in await accounts.list(tenant_id)}
+        ctx = RequestContext(tenant_id, user_id, "owner", "demo-seed", DEMO_TENANT)
+        transport = httpx.ASGITransport(app=self.sandbox_app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://sandbox", timeout=30) as client:
+            for marketplace in connectable():
+                driver = sandbox_driver(marketplace, client)
+                if driver is None:
+                    continue
+                seller = await driver.create_seller()
+                credentials = {k: v for k, v in seller.items() if k != "seller_id"}
+                if marketplace in existing:
+                    await accounts.reseed(existing[marketplace]["account_id"], seller["seller_id"], credentials)
+                else:
+                    await accounts.register(
+                        ctx, marketplace=marketplace, seller_id=seller["seller_id"],
+                        display_name=f"데모 {MARKETPLACES[marketplace].name_ko} (샌드박스)", credentials=credentials,
+                        key_expires_at=None,
+                    )
 
     async def stop(self) -> None:
         await self.bus.stop_consuming()
