@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from marketbridge.connectors.config import Settings
 from marketbridge.connectors.factories import PACKAGES, connectable, factory_module
 from marketbridge.connectors.ports import MarketplaceAdapter
 from marketbridge.connectors.registry import AdapterConfig
@@ -43,7 +44,7 @@ class Pair:
             seller_id=self.seller["seller_id"],
             credentials=credentials,
             base_url=f"{self.base_url}/{PACKAGES[self.marketplace]}/external",
-            rate_per_second=overrides.get("rate", 50.0),
+            rate_per_second=overrides.get("rate", Settings().marketplace_rate_limits.get(self.marketplace, 5.0)),
             timeout_seconds=overrides.get("timeout", 5.0),
         )
         adapter: MarketplaceAdapter = module.build(config)

@@ -35,11 +35,11 @@ T = TypeVar("T")
 TRACKING = "630012345678"
 
 
-def listing(code: str) -> Listing:
+def listing(code: str, category_id: str = "50000804") -> Listing:
     return Listing(
         seller_product_code=code,
         name="계약 테스트 티셔츠",
-        category_id="50000804",
+        category_id=category_id,
         sale_price=19900,
         stock_quantity=30,
         description_html="<p>면 100%</p>",
@@ -74,13 +74,14 @@ async def supported(call: Callable[[], Awaitable[T]]) -> T | None:
         return None
 
 
-async def published_product(adapter: MarketplaceAdapter, code: str) -> str:
-    return (await adapter.publish_listing(listing(code))).market_product_id
+async def published_product(adapter: MarketplaceAdapter, code: str, pair: Pair) -> str:
+    category = getattr(pair.driver, "category_id", "50000804")  # each emulator's own category tree
+    return (await adapter.publish_listing(listing(code, category))).market_product_id
 
 
 async def test_scenario_publish_order_collect_acknowledge_dispatch(pair: Pair) -> None:
     async with pair.adapter() as adapter:
-        product = await published_product(adapter, "C-ORDER")
+        product = await published_product(adapter, "C-ORDER", pair)
         line = await pair.driver.create_order(pair.seller, product, 2)
         orders = {o.order_line_id: o for o in await collect(adapter.fetch_orders(*window()))}
         assert line in orders and orders[line].status == OrderStatus.NEW and orders[line].quantity == 2
@@ -102,7 +103,7 @@ async def test_scenario_publish_order_collect_acknowledge_dispatch(pair: Pair) -
 
 async def test_scenario_cancel_request_and_seller_cancel(pair: Pair) -> None:
     async with pair.adapter() as adapter:
-        product = await published_product(adapter, "C-CANCEL")
+        product = await published_product(adapter, "C-CANCEL", pair)
         line = await pair.driver.create_order(pair.seller, product)
         await adapter.acknowledge([line])  # after 발주확인 a buyer's cancel request waits for the seller
         await pair.driver.create_claim(pair.seller, line, "cancel")
@@ -121,7 +122,7 @@ async def test_scenario_cancel_request_and_seller_cancel(pair: Pair) -> None:
 
 async def test_scenario_return_request_and_decision(pair: Pair) -> None:
     async with pair.adapter() as adapter:
-        product = await published_product(adapter, "C-RETURN")
+        product = await published_product(adapter, "C-RETURN", pair)
         line = await pair.driver.create_order(pair.seller, product)
         await adapter.acknowledge([line])
         await adapter.dispatch([DispatchItem(line, "CJ_LOGISTICS", "630012345679", datetime.now(UTC))])
@@ -134,7 +135,7 @@ async def test_scenario_return_request_and_decision(pair: Pair) -> None:
 
 async def test_scenario_inquiry_and_answer(pair: Pair) -> None:
     async with pair.adapter() as adapter:
-        product = await published_product(adapter, "C-QNA")
+        product = await published_product(adapter, "C-QNA", pair)
         inquiries = await supported(lambda: collect(adapter.fetch_inquiries(*window())))
         if inquiries is None:
             return
@@ -147,7 +148,7 @@ async def test_scenario_inquiry_and_answer(pair: Pair) -> None:
 
 async def test_partial_success_keeps_each_items_outcome(pair: Pair) -> None:
     async with pair.adapter() as adapter:
-        product = await published_product(adapter, "C-PARTIAL")
+        product = await published_product(adapter, "C-PARTIAL", pair)
         good = await pair.driver.create_order(pair.seller, product)
         bad = await pair.driver.create_order(pair.seller, product)
         await adapter.acknowledge([good])  # `bad` stays unacknowledged: some marketplaces refuse to ship it

@@ -71,7 +71,7 @@ async def harness(request: pytest.FixtureRequest, pg_url: str, amqp_url: str, na
             amqp_url=amqp_url,
             namespace=namespace,
             marketplace_base_urls={marketplace: f"{sandbox_url}/{package}/external"},
-            marketplace_rate_limits={marketplace: 50.0},
+
             retry_delays_ms=(200, 500),
             max_attempts=3,
         )
@@ -129,7 +129,7 @@ async def test_worker_round_trip_on_the_broker(harness: Any) -> None:
             marketplace=h.marketplace,
             product=product(),
             sale_price=19900,
-            market_category_id="50000804",
+            market_category_id=getattr(driver, "category_id", "50000804"),
             attempt_key="L1:1",
             image_urls=["https://img.example/t.jpg"],
             detail_html="<p>면</p>",

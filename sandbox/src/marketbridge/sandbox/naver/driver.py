@@ -11,6 +11,7 @@ ADMIN = "/naver/admin"
 
 class Driver:
     marketplace = "naver"
+    category_id = "50000804"  # a leaf of the emulator's category tree
 
     def __init__(self, client: httpx.AsyncClient) -> None:
         self.client = client

@@ -1,0 +1,22 @@
+"""Builds the 현대Hmall adapter for one account (see marketbridge.connectors.factories)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import httpx
+from marketbridge.connectors.hmall.adapter import HmallAdapter, HmallCredentials
+from marketbridge.connectors.ports import MarketplaceAdapter
+from marketbridge.connectors.ratelimit import RateLimit
+
+if TYPE_CHECKING:
+    from marketbridge.connectors.registry import AdapterConfig
+
+CREDENTIAL_FIELDS = ("oauser_id", "oause_key")
+
+
+def build(config: AdapterConfig) -> MarketplaceAdapter:
+    credentials = HmallCredentials(config.credentials["oauser_id"], config.credentials["oause_key"])
+    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    return HmallAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

@@ -1,0 +1,22 @@
+"""Builds the 롯데홈쇼핑 adapter for one account (see marketbridge.connectors.factories)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import httpx
+from marketbridge.connectors.lottehs.adapter import LotteHsAdapter, LotteHsCredentials
+from marketbridge.connectors.ports import MarketplaceAdapter
+from marketbridge.connectors.ratelimit import RateLimit
+
+if TYPE_CHECKING:
+    from marketbridge.connectors.registry import AdapterConfig
+
+CREDENTIAL_FIELDS = ("user_id", "password")
+
+
+def build(config: AdapterConfig) -> MarketplaceAdapter:
+    credentials = LotteHsCredentials(config.credentials["user_id"], config.credentials["password"])
+    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    return LotteHsAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

@@ -1,0 +1,23 @@
+"""Builds the 11번가 adapter for one account (see marketbridge.connectors.factories)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import httpx
+from marketbridge.connectors.ports import MarketplaceAdapter
+from marketbridge.connectors.ratelimit import RateLimit
+from marketbridge.connectors.st11.adapter import St11Adapter
+
+if TYPE_CHECKING:
+    from marketbridge.connectors.registry import AdapterConfig
+
+CREDENTIAL_FIELDS = ("api_key",)
+
+
+def build(config: AdapterConfig) -> MarketplaceAdapter:
+    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    return St11Adapter(
+        config.credentials["api_key"], config.base_url, rate, account_key=config.account_id, timeout=timeout
+    )
