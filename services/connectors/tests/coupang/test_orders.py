@@ -12,7 +12,10 @@ from marketbridge.connectors.ports import DispatchItem, MarketplaceOrder, OrderS
 
 from .conftest import AdminCall, PlaceOrders
 
-NOW = datetime.now(UTC)
+
+def now() -> datetime:
+    """Read at use: the module may be imported minutes before a test runs (pytest-xdist)."""
+    return datetime.now(UTC)
 
 
 async def collect(adapter: CoupangAdapter, start: datetime, end: datetime) -> list[MarketplaceOrder]:
@@ -41,7 +44,7 @@ async def test_a_short_window_uses_time_frame(
     adapter: CoupangAdapter, admin: AdminCall, place_orders: PlaceOrders
 ) -> None:
     placed = await place_orders(count=3, quantity=2)
-    lines = await collect(adapter, NOW - timedelta(hours=1), NOW + timedelta(minutes=1))
+    lines = await collect(adapter, now() - timedelta(hours=1), now() + timedelta(minutes=1))
     assert sorted(line.order_line_id for line in lines) == sorted(placed["order_line_ids"])
     line = lines[0]
     box, item = line.order_line_id.split("-")
@@ -55,10 +58,10 @@ async def test_a_short_window_uses_time_frame(
 async def test_a_long_window_pages_by_day_in_31_day_slices(
     adapter: CoupangAdapter, admin: AdminCall, place_orders: PlaceOrders
 ) -> None:
-    old = (NOW - timedelta(days=40)).astimezone(KST).isoformat()
+    old = (now() - timedelta(days=40)).astimezone(KST).isoformat()
     early = await place_orders(count=60, ordered_at=old)
     recent = await place_orders(count=5)
-    lines = await collect(adapter, NOW - timedelta(days=45), NOW + timedelta(minutes=1))
+    lines = await collect(adapter, now() - timedelta(days=45), now() + timedelta(minutes=1))
     assert sorted(line.order_line_id for line in lines) == sorted(early["order_line_ids"] + recent["order_line_ids"])
     assert await calls(admin, "ordersheets") == 2 * 6 + 1  # two 31-day slices x statuses + one extra page
 
@@ -111,7 +114,7 @@ async def test_collected_lines_carry_the_invoice(adapter: CoupangAdapter, place_
     [line] = (await place_orders())["order_line_ids"]
     await adapter.acknowledge([line])
     await adapter.dispatch([DispatchItem(line, "LOTTE", "1234567890", datetime.now(UTC))])
-    [order] = await collect(adapter, NOW - timedelta(hours=1), NOW + timedelta(minutes=1))
+    [order] = await collect(adapter, now() - timedelta(hours=1), now() + timedelta(minutes=1))
     assert order.status == OrderStatus.DISPATCHED and order.raw_status == "DEPARTURE"
     assert order.courier_code == "LOTTE" and order.tracking_number == "1234567890" and order.dispatched_at
 

@@ -35,7 +35,12 @@ from marketbridge.sandbox.hmall.driver import Driver
 
 from .conftest import AdminCall, make_adapter
 
-NOW = datetime.now(UTC)
+
+def now() -> datetime:
+    """Read at use: the module may be imported minutes before a test runs (pytest-xdist)."""
+    return datetime.now(UTC)
+
+
 LISTING = Listing(
     seller_product_code="VAC-1",
     name="무선 진공청소기",
@@ -48,7 +53,8 @@ LISTING = Listing(
 )
 
 
-async def collect(adapter: HmallAdapter, start: datetime = NOW - timedelta(hours=1), end: datetime = NOW) -> list[Any]:
+async def collect(adapter: HmallAdapter, start: datetime | None = None, end: datetime | None = None) -> list[Any]:
+    start, end = start or now() - timedelta(hours=1), end or now()
     return [o async for page in adapter.fetch_orders(start, end) for o in page]
 
 
@@ -106,11 +112,11 @@ async def test_claim_decisions_inquiries_and_notices_are_unsupported(adapter: Hm
     with pytest.raises(UnsupportedOperation):
         await adapter.decide_claim(ClaimDecision("1:1:1:1", ClaimType.RETURN, ClaimAction.APPROVE))
     with pytest.raises(UnsupportedOperation):
-        adapter.fetch_inquiries(NOW, NOW)
+        adapter.fetch_inquiries(now(), now())
     with pytest.raises(UnsupportedOperation):
         await adapter.answer_inquiry(InquiryAnswer("1", InquiryKind.PRODUCT_QNA, "답변"))
     with pytest.raises(UnsupportedOperation):
-        adapter.fetch_notices(NOW, NOW)
+        adapter.fetch_notices(now(), now())
 
 
 async def test_collect_acknowledge_dispatch_and_state(
@@ -120,9 +126,9 @@ async def test_collect_acknowledge_dispatch_and_state(
     order = next(o for o in await collect(adapter) if o.order_line_id == line)
     assert order.status == OrderStatus.NEW and order.unit_price == 199000 and order.receiver_phone.endswith("****")
     assert (await adapter.acknowledge([line])).succeeded == [line]
-    result = await adapter.dispatch([DispatchItem(line, "CJ_LOGISTICS", "612345678901", NOW)])
+    result = await adapter.dispatch([DispatchItem(line, "CJ_LOGISTICS", "612345678901", now())])
     assert result.succeeded == [line]
-    again = await adapter.dispatch([DispatchItem(line, "CJ_LOGISTICS", "612345678909", NOW)])
+    again = await adapter.dispatch([DispatchItem(line, "CJ_LOGISTICS", "612345678909", now())])
     assert again.failed[line].code == "E205"
     state = await adapter.get_order_states([line, "20990101000001:1:9990101000001:1"])
     assert list(state) == [line]
@@ -135,9 +141,9 @@ async def test_long_window_is_split_into_kst_days(
     adapter: HmallAdapter, admin: AdminCall, product: dict[str, Any], sandbox_url: str
 ) -> None:
     for days_ago in (0, 1, 2):
-        moment = (NOW - timedelta(days=days_ago)).isoformat()
+        moment = (now() - timedelta(days=days_ago)).isoformat()
         await new_lines(admin, product, ordered_at=moment)
-    orders = await collect(adapter, NOW - timedelta(days=2), NOW)
+    orders = await collect(adapter, now() - timedelta(days=2), now())
     assert len(orders) == 3
     calls = await admin("GET", "/calls")
     assert calls["by_path"]["POST /front/{path:path}"]["count"] >= 3
@@ -145,13 +151,13 @@ async def test_long_window_is_split_into_kst_days(
 
 async def test_unmapped_courier_is_permanent_and_names_the_carrier(adapter: HmallAdapter) -> None:
     with pytest.raises(PermanentMarketplaceError, match="DHL"):
-        await adapter.dispatch([DispatchItem("1:1:1:1", "DHL", "123", NOW)])
+        await adapter.dispatch([DispatchItem("1:1:1:1", "DHL", "123", now())])
 
 
 async def test_cancel_claim_is_collected(adapter: HmallAdapter, admin: AdminCall, product: dict[str, Any]) -> None:
     line = (await new_lines(admin, product))[0]
     await admin("POST", "/claims", json={"order_line_id": line, "kind": "cancel"})
-    claims = [c async for page in adapter.fetch_claims(NOW - timedelta(hours=1), NOW) for c in page]
+    claims = [c async for page in adapter.fetch_claims(now() - timedelta(hours=1), now()) for c in page]
     assert [(c.order_line_id, c.claim_type, c.status.value) for c in claims] == [(line, ClaimType.CANCEL, "completed")]
     order = next(o for o in await collect(adapter) if o.order_line_id == line)
     assert order.status == OrderStatus.CANCELLED
@@ -183,7 +189,7 @@ async def test_malformed_and_timeout_are_transient_with_unknown_outcome_for_writ
     )
     async with make_adapter(sandbox_url, seller, timeout=httpx.Timeout(0.5)) as hmall:
         with pytest.raises(TransientMarketplaceError) as caught:
-            await hmall.dispatch([DispatchItem(line, "LOTTE", "512345678901", NOW)])
+            await hmall.dispatch([DispatchItem(line, "LOTTE", "512345678901", now())])
         assert caught.value.outcome_unknown
         state = (await hmall.get_order_states([line]))[line]
         assert state.tracking_number == "512345678901"  # the write was applied: resolved by asking
@@ -219,9 +225,9 @@ async def test_factory_and_driver(sandbox_url: str) -> None:
             product = await adapter.publish_listing(LISTING)
             line = await driver.create_order(seller, product.market_product_id)
             await driver.create_orders_bulk(seller, product.market_product_id, 50)
-            orders = [o async for page in adapter.fetch_orders(NOW - timedelta(hours=1), NOW) for o in page]
+            orders = [o async for page in adapter.fetch_orders(now() - timedelta(hours=1), now()) for o in page]
             assert len(orders) == 51 and adapter.account_id == "acc-1"
-            await adapter.dispatch([DispatchItem(line, "HANJIN", "412345678901", NOW)])
+            await adapter.dispatch([DispatchItem(line, "HANJIN", "412345678901", now())])
             assert await driver.dispatches(seller) == [
                 {"order_line_id": line, "courier_code": "13", "tracking_number": "412345678901"}
             ]
