@@ -21,12 +21,26 @@ from marketbridge.gateway.bootstrap import create_owner
 from marketbridge.runtime.bus.base import OutgoingMessage
 from marketbridge.runtime.messages import envelope
 
-SELF_SCOPED = {("post", "/api/v1/auth/token"), ("get", "/api/v1/me"), ("post", "/api/v1/me/password"),
-               ("get", "/api/v1/tenant"), ("patch", "/api/v1/tenant")}
+SELF_SCOPED = {
+    ("post", "/api/v1/auth/token"),
+    ("get", "/api/v1/me"),
+    ("post", "/api/v1/me/password"),
+    ("get", "/api/v1/tenant"),
+    ("patch", "/api/v1/tenant"),
+}
 CREATES_OWN = {("post", "/api/v1/products"), ("post", "/api/v1/marketplace-accounts"), ("post", "/api/v1/users")}
-LISTS = {"/api/v1/collections/runs", "/api/v1/collections/status", "/api/v1/listings", "/api/v1/marketplace-accounts",
-         "/api/v1/marketplaces", "/api/v1/orders", "/api/v1/orders/counts", "/api/v1/products", "/api/v1/sync-logs",
-         "/api/v1/users"}
+LISTS = {
+    "/api/v1/collections/runs",
+    "/api/v1/collections/status",
+    "/api/v1/listings",
+    "/api/v1/marketplace-accounts",
+    "/api/v1/marketplaces",
+    "/api/v1/orders",
+    "/api/v1/orders/counts",
+    "/api/v1/products",
+    "/api/v1/sync-logs",
+    "/api/v1/users",
+}
 
 
 @dataclass
@@ -86,25 +100,47 @@ async def _eventually(check: Any, timeout: float = 20.0) -> Any:
 async def _tenant_a_resources(host: EmbeddedHost, base: str, a: httpx.AsyncClient) -> dict[str, str]:
     accounts = (await a.get("/api/v1/marketplace-accounts")).json()
     account_id = next(x["account_id"] for x in accounts if x["marketplace"] == "naver")
-    product = await a.post("/api/v1/products", json={"name": "머그컵", "category_id": "50000804", "price": 9000,
-                                                      "stock": 5})
+    product = await a.post(
+        "/api/v1/products", json={"name": "머그컵", "category_id": "50000804", "price": 9000, "stock": 5}
+    )
     product_id = product.json()["product_id"]
 
     async def listing() -> dict[str, Any] | None:
-        r = await a.post("/api/v1/listings", json={
-            "product_id": product_id, "account_id": account_id, "sale_price": 9900, "market_category_id": "50000804",
-            "image_urls": ["https://img.example/mug.jpg"], "detail_html": "<p>머그</p>", "after_service_phone": "0212345678"})
+        r = await a.post(
+            "/api/v1/listings",
+            json={
+                "product_id": product_id,
+                "account_id": account_id,
+                "sale_price": 9900,
+                "market_category_id": "50000804",
+                "image_urls": ["https://img.example/mug.jpg"],
+                "detail_html": "<p>머그</p>",
+                "after_service_phone": "0212345678",
+            },
+        )
         return r.json() if r.status_code == 202 else None
 
     listing_id = (await _eventually(listing))["listing_id"]
     run = (await a.post("/api/v1/collections", json={"account_ids": [account_id]})).json()["runs"][0]["run_id"]
     me = (await a.get("/api/v1/me")).json()
     tenant_id, user_id = me["tenant"]["id"], me["id"]
-    line = OrderLine(marketplace="naver", account_id=account_id, market_order_id="9001", market_order_line_id="9001-1",
-                     product_name="머그컵", quantity=1, unit_price=9900, total_price=9900,
-                     ordered_at="2026-11-27T10:00:00+09:00", market_status="PAYED", status="new")  # type: ignore[arg-type]
+    line = OrderLine(
+        marketplace="naver",
+        account_id=account_id,
+        market_order_id="9001",
+        market_order_line_id="9001-1",
+        product_name="머그컵",
+        quantity=1,
+        unit_price=9900,
+        total_price=9900,
+        ordered_at="2026-11-27T10:00:00+09:00",
+        market_status="PAYED",
+        status="new",
+    )  # type: ignore[arg-type]
     msg = OrdersCollected(run_id=run, account_id=account_id, marketplace="naver", orders=[line])
-    await host.bus.publish([OutgoingMessage.of(envelope(msg, tenant_id=tenant_id, correlation_id="t", producer="test"))])
+    await host.bus.publish(
+        [OutgoingMessage.of(envelope(msg, tenant_id=tenant_id, correlation_id="t", producer="test"))]
+    )
 
     async def order() -> str | None:
         items = (await a.get("/api/v1/orders")).json()["items"]
@@ -116,8 +152,15 @@ async def _tenant_a_resources(host: EmbeddedHost, base: str, a: httpx.AsyncClien
         items = (await a.get("/api/v1/sync-logs")).json()["items"]
         return items[0]["log_id"] if items else None
 
-    return {"product_id": product_id, "listing_id": listing_id, "account_id": account_id, "order_id": order_id,
-            "run_id": run, "log_id": await _eventually(sync_log), "user_id": user_id}
+    return {
+        "product_id": product_id,
+        "listing_id": listing_id,
+        "account_id": account_id,
+        "order_id": order_id,
+        "run_id": run,
+        "log_id": await _eventually(sync_log),
+        "user_id": user_id,
+    }
 
 
 async def _routes(client: httpx.AsyncClient) -> set[tuple[str, str]]:
@@ -134,8 +177,14 @@ def _path(path: str, ids: dict[str, str]) -> str:
 
 async def _snapshot(w: World) -> dict[str, Any]:
     """What tenant A can see of its own resources (compared before and after the foreign attempts)."""
-    paths = ["/api/v1/products/{product_id}", "/api/v1/listings/{listing_id}", "/api/v1/orders/{order_id}",
-             "/api/v1/marketplace-accounts/{account_id}", "/api/v1/collections/runs/{run_id}", "/api/v1/users"]
+    paths = [
+        "/api/v1/products/{product_id}",
+        "/api/v1/listings/{listing_id}",
+        "/api/v1/orders/{order_id}",
+        "/api/v1/marketplace-accounts/{account_id}",
+        "/api/v1/collections/runs/{run_id}",
+        "/api/v1/users",
+    ]
     out = {}
     for p in paths:
         r = await w.a.get(_path(p, w.ids))
@@ -148,8 +197,11 @@ def foreign_writes(ids: dict[str, str]) -> dict[tuple[str, str], dict[str, Any] 
     """Writes another tenant attempts on tenant A's resources (valid bodies: only the owner is wrong)."""
     return {
         ("post", "/api/v1/collections"): {"account_ids": [ids["account_id"]]},
-        ("post", "/api/v1/listings"): {"product_id": ids["product_id"], "account_id": ids["account_id"],
-                                       "sale_price": 9900},
+        ("post", "/api/v1/listings"): {
+            "product_id": ids["product_id"],
+            "account_id": ids["account_id"],
+            "sale_price": 9900,
+        },
         ("post", "/api/v1/listings/{listing_id}/publish"): None,
         ("patch", "/api/v1/marketplace-accounts/{account_id}"): {"display_name": "가로채기"},
         ("post", "/api/v1/orders/acknowledge"): {"order_ids": [ids["order_id"]]},
@@ -169,13 +221,25 @@ def bad_inputs(ids: dict[str, str]) -> dict[tuple[str, str], Any]:
     """One invalid request per write route, made by the resource's own tenant."""
     return {
         ("post", "/api/v1/auth/token"): {"form": {"username": "demo@marketbridge.local", "password": "wrong"}},
-        ("post", "/api/v1/me/password"): {"current_password": "wrong", "new_password": "x", "new_password_confirm": "y"},
+        ("post", "/api/v1/me/password"): {
+            "current_password": "wrong",
+            "new_password": "x",
+            "new_password_confirm": "y",
+        },
         ("patch", "/api/v1/tenant"): {"contact_phone": "전화번호아님"},
         ("post", "/api/v1/collections"): {"account_ids": "not-a-list"},
-        ("post", "/api/v1/listings"): {"product_id": ids["product_id"], "account_id": ids["account_id"], "sale_price": 15},
+        ("post", "/api/v1/listings"): {
+            "product_id": ids["product_id"],
+            "account_id": ids["account_id"],
+            "sale_price": 15,
+        },
         ("post", "/api/v1/listings/{listing_id}/publish"): None,
-        ("post", "/api/v1/marketplace-accounts"): {"marketplace": "naver", "seller_id": "", "display_name": "x",
-                                                   "credentials": {}},
+        ("post", "/api/v1/marketplace-accounts"): {
+            "marketplace": "naver",
+            "seller_id": "",
+            "display_name": "x",
+            "credentials": {},
+        },
         ("patch", "/api/v1/marketplace-accounts/{account_id}"): {"display_name": ""},
         ("post", "/api/v1/orders/acknowledge"): {"order_ids": "x"},
         ("post", "/api/v1/orders/invoices/send"): {"order_ids": 5},

@@ -17,6 +17,8 @@ from marketbridge.connectors.accounts import Accounts
 from marketbridge.connectors.bootstrap import ConnectorsService, build_worker
 from marketbridge.connectors.config import Settings
 from marketbridge.connectors.factories import PACKAGES
+from marketbridge.connectors.gsshop import store as gsshop_store
+from marketbridge.connectors.gsshop.store import InMemoryPushedOrderStore
 from marketbridge.contracts import listing as listing_msgs
 from marketbridge.contracts import orders as order_msgs
 from marketbridge.contracts.catalog import OptionRow, ProductSnapshot
@@ -64,18 +66,17 @@ async def harness(request: pytest.FixtureRequest, pg_url: str, amqp_url: str, na
         httpx.AsyncClient(base_url=sandbox_url, timeout=30) as client,
     ):
         driver = driver_module.Driver(client, site=marketplace) if package == "esm" else driver_module.Driver(client)
-        seller = await driver.create_seller()
         settings = Settings(
             database_url=pg_url,
             bus="rabbitmq",
             amqp_url=amqp_url,
             namespace=namespace,
             marketplace_base_urls={marketplace: f"{sandbox_url}/{package}/external"},
-
             retry_delays_ms=(200, 500),
             max_attempts=3,
         )
-        worker = build_worker(marketplace, settings)
+        worker = build_worker(marketplace, settings)  # installs the service's stores (GS SHOP's pushed orders)
+        seller = await driver.create_seller()
         await worker.start()
         test_bus = RabbitMQBus(amqp_url, namespace=namespace, service="contract-test")
         await test_bus.start()
@@ -98,6 +99,7 @@ async def harness(request: pytest.FixtureRequest, pg_url: str, amqp_url: str, na
         try:
             yield h, driver, seller
         finally:
+            gsshop_store.configure(InMemoryPushedOrderStore())  # what other tests in this process expect
             await test_bus.delete_topology()
             await test_bus.close()
             await worker.stop()

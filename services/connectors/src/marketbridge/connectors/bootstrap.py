@@ -12,6 +12,11 @@ from marketbridge.connectors.config import Settings
 from marketbridge.connectors.entrypoints.api import router
 from marketbridge.connectors.registry import AdapterFactory, AdapterPool
 from marketbridge.connectors.secrets import SecretBox
+from marketbridge.connectors.webhooks import (
+    create_webhooks_app,
+    install_pushed_order_store,
+    release_pushed_order_store,
+)
 from marketbridge.connectors.worker import MarketplaceWorker
 from marketbridge.runtime.bus.base import MessageBus
 from marketbridge.runtime.http import create_service_app, request_context_dependency
@@ -30,6 +35,7 @@ class ConnectorsService:
     factories: dict[str, AdapterFactory] | None = None
     name: str = "connectors"
     app: FastAPI = field(init=False)
+    webhooks: FastAPI = field(init=False)
     pool: AdapterPool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -42,9 +48,14 @@ class ConnectorsService:
         )
         for marketplace in self.workers_for:
             MarketplaceWorker(rt, marketplace, self.pool, collection_attempts=s.collection_attempts).register(s.worker_prefetch)
+        pushed = install_pushed_order_store(rt.db)
         context = request_context_dependency(s.internal_token)
-        routers = [router(rt, Accounts(rt, box), context)] if not self.workers_for or self.name == "connectors" else []
+        serves_api = not self.workers_for or self.name == "connectors"
+        routers = [router(rt, Accounts(rt, box), context)] if serves_api else []
         self.app = create_service_app(service=self.name, routers=routers, readiness=[rt.ready])
+        self.webhooks = create_webhooks_app(rt.db, box, pushed)
+        if serves_api:
+            self.app.mount("/webhooks", self.webhooks)
 
     async def start(self) -> None:
         await self.runtime.start()
@@ -52,6 +63,7 @@ class ConnectorsService:
     async def stop(self) -> None:
         await self.runtime.stop()
         await self.pool.close()
+        release_pushed_order_store()
 
 
 def build(

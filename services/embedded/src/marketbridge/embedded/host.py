@@ -30,14 +30,18 @@ SANDBOX_PREFIX = "/sandbox"
 DEMO_TENANT = "데모상점"
 
 
-def sandbox_driver(marketplace: str, client: httpx.AsyncClient) -> Any | None:
+def sandbox_driver(marketplace: str, client: httpx.AsyncClient, webhooks_url: str) -> Any | None:
     """The emulator driver of a marketplace (docs/CONNECTORS.md), or None when it has none."""
     package = PACKAGES[marketplace]
     name = f"marketbridge.sandbox.{package}.driver"
     if importlib.util.find_spec(name) is None:
         return None
     module = importlib.import_module(name)
-    return module.Driver(client, site=marketplace) if package == "esm" else module.Driver(client)
+    if package == "esm":
+        return module.Driver(client, site=marketplace)
+    if package == "gsshop":  # GS SHOP pushes orders to the receiver our connectors service exposes
+        return module.Driver(client, receiver_base_url=f"{webhooks_url}/gsshop")
+    return module.Driver(client)
 
 
 @dataclass
@@ -50,6 +54,7 @@ class EmbeddedHost:
     services: dict[str, Service] = field(default_factory=dict)
     gateway: Gateway | None = None
     sandbox_app: Any = None
+    demo_sellers: dict[str, dict[str, str]] = field(default_factory=dict)  # the sandbox sellers of this run
 
     def _settings(self, module: Any, name: str) -> Any:
         return module.Settings(
@@ -76,6 +81,7 @@ class EmbeddedHost:
         self.gateway = build_gateway(gateway_settings, bus=self.bus, transports=transports)
         self.sandbox_app = create_sandbox_app(self.sandbox)
         self.gateway.app.mount(SANDBOX_PREFIX, self.sandbox_app)
+        self.gateway.app.mount("/webhooks", self.services["connectors"].webhooks)  # type: ignore[attr-defined]
         return self.gateway
 
     async def start(self) -> None:
@@ -104,10 +110,11 @@ class EmbeddedHost:
         transport = httpx.ASGITransport(app=self.sandbox_app)
         async with httpx.AsyncClient(transport=transport, base_url="http://sandbox", timeout=30) as client:
             for marketplace in connectable():
-                driver = sandbox_driver(marketplace, client)
+                driver = sandbox_driver(marketplace, client, f"http://{self.host}:{self.port}/webhooks")
                 if driver is None:
                     continue
                 seller = await driver.create_seller()
+                self.demo_sellers[marketplace] = seller
                 credentials = {k: v for k, v in seller.items() if k != "seller_id"}
                 if marketplace in existing:
                     await accounts.reseed(existing[marketplace]["account_id"], seller["seller_id"], credentials)

@@ -79,3 +79,9 @@ outbound_calls = Table(
     Column("updated_at", UtcDateTime(), nullable=False, server_default=func.now()),
     PrimaryKeyConstraint("marketplace", "operation", "call_key"),
 )
+
+
+# GS SHOP's pushed orders (migration 0002); the table is declared with the gsshop store itself
+from marketbridge.connectors.gsshop.sql_store import pushed_orders as _pushed  # noqa: E402
+
+gsshop_pushed_orders = _pushed.to_metadata(metadata)
