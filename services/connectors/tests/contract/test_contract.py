@@ -200,3 +200,16 @@ async def test_a_business_refusal_is_permanent_with_the_marketplaces_message(pai
         with pytest.raises(PermanentMarketplaceError) as info:
             await adapter.publish_listing(bad)
         assert info.value.message
+
+
+@pytest.mark.parametrize("operation", ["fetch_notices", "fetch_inquiries", "fetch_categories"])
+async def test_the_capability_matrix_says_what_the_adapter_does(pair: Pair, operation: str) -> None:
+    """GET /api/v1/marketplaces is the one source of truth: it must agree with the adapter."""
+    from marketbridge.contracts.marketplaces import MARKETPLACES
+
+    info = MARKETPLACES[pair.marketplace]
+    async with pair.adapter() as adapter:
+        method = getattr(adapter, operation)
+        call = (lambda: method()) if operation == "fetch_categories" else (lambda: collect(method(*window())))
+        result = await supported(call)
+    assert (result is not None) == info.supports(operation), (pair.marketplace, operation)

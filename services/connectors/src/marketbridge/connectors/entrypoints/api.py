@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from marketbridge.connectors import synclog
 from marketbridge.connectors.accounts import Accounts
+from marketbridge.connectors.factories import connectable, credential_fields
 from marketbridge.contracts.marketplaces import MARKETPLACES
 from marketbridge.runtime.http import RequestContext, requires
 from marketbridge.runtime.service import ServiceRuntime
@@ -34,7 +35,13 @@ def router(rt: ServiceRuntime, accounts: Accounts, context: Any) -> APIRouter:
 
     @api.get("/marketplaces", tags=["marketplaces (제휴몰)"], summary="지원 제휴몰과 기능")
     async def marketplaces(ctx: Viewer) -> list[dict[str, Any]]:
-        return [m.model_dump() for m in MARKETPLACES.values()]
+        """The capability matrix: type, operations (and why the others are not offered), limits, windows."""
+        ready = set(connectable())
+        return [
+            m.model_dump() | {"operations": m.operations, "connectable": m.code in ready,
+                              "credential_fields": list(credential_fields(m.code))}
+            for m in MARKETPLACES.values()
+        ]
 
     @api.post("/marketplace-accounts", status_code=201, tags=["marketplace accounts (제휴몰 계정정보)"])
     async def register_account(body: RegisterAccount, ctx: Manager) -> dict[str, Any]:

@@ -135,7 +135,10 @@ def record_failed(listing: Listing, code: str, message: str) -> list[_Event]:
 
 
 def check_listing(
-    product: ProductSnapshot, mp: MarketplaceInfo, sale_price: int, list_price: int | None,
+    product: ProductSnapshot,
+    mp: MarketplaceInfo,
+    sale_price: int,
+    list_price: int | None,
     content: ListingContent | None = None,
 ) -> None:
     errors: list[DomainError] = []
@@ -169,19 +172,31 @@ def check_listing(
 def _content_errors(c: ListingContent) -> list[DomainError]:
     errors: list[DomainError] = []
     if not c.after_service_guide.strip():
-        errors.append(DomainError(
-            "AFTER_SERVICE_GUIDE_REQUIRED",
-            f"A/S 안내를 입력해 주세요. 국내 A/S가 불가하면 '{AS_CONTACT_SELLER}'로 입력합니다.",
-            "after_service_guide", "AS-2"))
+        errors.append(
+            DomainError(
+                "AFTER_SERVICE_GUIDE_REQUIRED",
+                f"A/S 안내를 입력해 주세요. 국내 A/S가 불가하면 '{AS_CONTACT_SELLER}'로 입력합니다.",
+                "after_service_guide",
+                "AS-2",
+            )
+        )
     digits = c.after_service_phone.replace("-", "")
     if c.after_service_phone and (not digits.isdigit() or not 8 <= len(digits) <= 12):
-        errors.append(DomainError(
-            "AFTER_SERVICE_PHONE_INVALID", "A/S 전화번호는 숫자와 하이픈(-)으로 8~12자리를 입력해 주세요.",
-            "after_service_phone", "AS-1"))
+        errors.append(
+            DomainError(
+                "AFTER_SERVICE_PHONE_INVALID",
+                "A/S 전화번호는 숫자와 하이픈(-)으로 8~12자리를 입력해 주세요.",
+                "after_service_phone",
+                "AS-1",
+            )
+        )
     for i, url in enumerate(c.image_urls):
         if not url.startswith(("http://", "https://")):
-            errors.append(DomainError(
-                "IMAGE_URL_INVALID", "이미지 주소는 http:// 또는 https:// 로 시작해야 합니다.", f"image_urls[{i}]"))
+            errors.append(
+                DomainError(
+                    "IMAGE_URL_INVALID", "이미지 주소는 http:// 또는 https:// 로 시작해야 합니다.", f"image_urls[{i}]"
+                )
+            )
     return errors
 
 
@@ -204,6 +219,15 @@ def _option_errors(product: ProductSnapshot, mp: MarketplaceInfo, sale_price: in
                 f"{mp.name_ko}(종합몰)은 옵션별 가격을 지원하지 않습니다. 옵션가가 다른 상품은 단품으로 등록해 주세요.",
                 "product.options",
                 "OPT-1",
+            )
+        )
+    if product.add_on_groups and not mp.add_on_products:
+        errors.append(
+            DomainError(
+                "ADD_ON_PRODUCTS_UNSUPPORTED",
+                f"{mp.name_ko}에는 추가상품이 표시되지 않습니다. 추가상품 없이 등록할 상품으로 연동해 주세요.",
+                "product.add_on_groups",
+                "ADD-3",
             )
         )
     for i, row in enumerate(rows):
