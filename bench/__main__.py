@@ -1,16 +1,26 @@
-"""`python -m bench` (make bench): run every benchmark, print the figures, write bench/results/latest.json."""
+"""`python -m bench` (make bench): run every benchmark, print the figures, write bench/results/latest.json.
+
+`python -m bench ingest connectors_bench` runs only those."""
 
 from __future__ import annotations
 
-from bench import ingest
+import importlib
+import importlib.util
+import sys
+
 from bench.results import Results
 
+BENCHMARKS = ("ingest", "connectors_bench")
 
-def main() -> None:
+
+def main(names: list[str]) -> None:
     results = Results()
-    ingest.main(results)
+    for name in names or BENCHMARKS:
+        if importlib.util.find_spec(f"bench.{name}") is None:
+            raise SystemExit(f"no benchmark bench/{name}.py")
+        importlib.import_module(f"bench.{name}").main(results)
     results.write()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -22,6 +22,12 @@ class RateLimit:
         if self.rate <= 0 or self.burst < 1:
             raise ValueError("rate must be > 0 and burst >= 1")
 
+    @classmethod
+    def within(cls, limit: float) -> RateLimit:
+        """A bucket that never exceeds `limit` calls in any one second: a token bucket lets through up to
+        `burst + rate` calls in a second, so the refill rate leaves room for the single burst token."""
+        return cls(rate=limit - 1 if limit >= 2 else limit / 2, burst=1)
+
 
 @dataclass(slots=True)
 class _Bucket:

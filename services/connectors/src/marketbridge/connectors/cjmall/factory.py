@@ -17,6 +17,6 @@ CREDENTIAL_FIELDS = ("vendor_id", "vendor_cert_key")
 
 def build(config: AdapterConfig) -> MarketplaceAdapter:
     credentials = CjmallCredentials(config.credentials["vendor_id"], config.credentials["vendor_cert_key"])
-    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    rate = RateLimit.within(config.rate_per_second)
     timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
     return CjmallAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

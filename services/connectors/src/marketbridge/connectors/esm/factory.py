@@ -27,6 +27,6 @@ def build(config: AdapterConfig) -> MarketplaceAdapter:
         site_seller_id=config.credentials.get("site_seller_id") or config.seller_id,
         site=adapter_type.site,
     )
-    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    rate = RateLimit.within(config.rate_per_second)
     timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
     return adapter_type(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

@@ -19,6 +19,6 @@ CREDENTIAL_FIELDS = ("sup_cd", "sender_id", "receiver_token")
 def build(config: AdapterConfig) -> MarketplaceAdapter:
     c = config.credentials
     credentials = GsshopCredentials(c["sup_cd"], c["sender_id"], c["receiver_token"])
-    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    rate = RateLimit.within(config.rate_per_second)
     timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
     return GsshopAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

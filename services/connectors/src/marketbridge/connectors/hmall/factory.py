@@ -17,6 +17,6 @@ CREDENTIAL_FIELDS = ("oauser_id", "oause_key")
 
 def build(config: AdapterConfig) -> MarketplaceAdapter:
     credentials = HmallCredentials(config.credentials["oauser_id"], config.credentials["oause_key"])
-    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    rate = RateLimit.within(config.rate_per_second)
     timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
     return HmallAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

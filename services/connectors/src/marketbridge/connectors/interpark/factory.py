@@ -30,7 +30,7 @@ def build(config: AdapterConfig) -> MarketplaceAdapter:
         c["entr_id"], c["supply_entr_no"], c["supply_ctrt_seq"], c["cite_key"], c["secret_key"]
     )
     product_url = c.get("product_base_url") or (PRODUCT_BASE_URL if ORDER_HOST in config.base_url else config.base_url)
-    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    rate = RateLimit.within(config.rate_per_second)
     timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
     return InterparkAdapter(
         credentials, config.base_url, product_url, rate, account_key=config.account_id, timeout=timeout

@@ -17,6 +17,6 @@ CREDENTIAL_FIELDS = ("user_id", "password")
 
 def build(config: AdapterConfig) -> MarketplaceAdapter:
     credentials = LotteHsCredentials(config.credentials["user_id"], config.credentials["password"])
-    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    rate = RateLimit.within(config.rate_per_second)
     timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
     return LotteHsAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

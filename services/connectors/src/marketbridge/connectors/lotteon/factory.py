@@ -16,7 +16,7 @@ CREDENTIAL_FIELDS = ("api_key", "tr_no")
 
 
 def build(config: AdapterConfig) -> MarketplaceAdapter:
-    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    rate = RateLimit.within(config.rate_per_second)
     timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
     return LotteOnAdapter(
         config.credentials["api_key"],

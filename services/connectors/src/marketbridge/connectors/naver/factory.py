@@ -22,6 +22,6 @@ def build(config: AdapterConfig) -> MarketplaceAdapter:
         client_secret=config.credentials["client_secret"],
         account_id=config.credentials.get("account_id") or None,
     )
-    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    rate = RateLimit.within(config.rate_per_second)
     timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
     return NaverAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

@@ -16,7 +16,7 @@ CREDENTIAL_FIELDS = ("api_key",)
 
 
 def build(config: AdapterConfig) -> MarketplaceAdapter:
-    rate = RateLimit(rate=config.rate_per_second, burst=max(1, int(config.rate_per_second)))
+    rate = RateLimit.within(config.rate_per_second)
     timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
     return St11Adapter(
         config.credentials["api_key"], config.base_url, rate, account_key=config.account_id, timeout=timeout
