@@ -20,8 +20,6 @@ from typing import Any
 
 import httpx
 import orjson
-
-from bench.results import Results
 from marketbridge.connectors.config import DEFAULT_RATE_LIMITS
 from marketbridge.connectors.factories import PACKAGES, connectable, factory_module
 from marketbridge.connectors.ports import Listing, MarketplaceAdapter
@@ -30,6 +28,8 @@ from marketbridge.sandbox.app import create_app
 from marketbridge.sandbox.core.ratelimit import RateLimitConfig
 from marketbridge.sandbox.state import SandboxState
 from marketbridge.sandbox.testing import serve_in_loop
+
+from bench.results import Results
 
 UNLIMITED = 1_000_000.0
 # published limits (calls/s per seller); where none is published, our configured limit is the one to keep
@@ -45,17 +45,27 @@ def _adapter(marketplace: str, seller: dict[str, str], base: str, rate: float) -
     module = factory_module(marketplace)
     assert module is not None
     credentials = {k: v for k, v in seller.items() if k != "seller_id"}
-    config = AdapterConfig(marketplace, "bench", seller["seller_id"], credentials,
-                           f"{base}/{PACKAGES[marketplace]}/external", rate, 60.0)
+    config = AdapterConfig(
+        marketplace, "bench", seller["seller_id"], credentials, f"{base}/{PACKAGES[marketplace]}/external", rate, 60.0
+    )
     adapter: MarketplaceAdapter = module.build(config)
     return adapter
 
 
 def _listing(category: str) -> Listing:
-    return Listing(seller_product_code="BENCH-1", name="벤치 티셔츠", category_id=category, sale_price=19900,
-                   stock_quantity=100_000, description_html="<p>면</p>", image_urls=("https://img.example/b.jpg",),
-                   brand="벤치", manufacturer="벤치", after_service_phone="0212345678",
-                   after_service_guide="판매자에게 문의")
+    return Listing(
+        seller_product_code="BENCH-1",
+        name="벤치 티셔츠",
+        category_id=category,
+        sale_price=19900,
+        stock_quantity=100_000,
+        description_html="<p>면</p>",
+        image_urls=("https://img.example/b.jpg",),
+        brand="벤치",
+        manufacturer="벤치",
+        after_service_phone="0212345678",
+        after_service_guide="판매자에게 문의",
+    )
 
 
 async def _collect(marketplace: str, orders: int, limited: bool) -> tuple[float, int, float]:
@@ -79,11 +89,24 @@ async def _collect(marketplace: str, orders: int, limited: bool) -> tuple[float,
 
 
 def _json_baseline(orders: int) -> float:
-    order = {"productOrderId": "2026112810000001", "orderId": "2026112810000000", "productName": "벤치 티셔츠",
-             "quantity": 1, "unitPrice": 19900, "totalPaymentAmount": 19900, "ordererName": "홍길동",
-             "shippingAddress": {"name": "홍길동", "tel1": "010-1234-5678", "baseAddress": "서울특별시 중구 세종대로 110",
-                                 "detailedAddress": "1층", "zipCode": "04524"},
-             "paymentDate": "2026-11-28T10:00:00.000+09:00", "productOrderStatus": "PAYED"}
+    order = {
+        "productOrderId": "2026112810000001",
+        "orderId": "2026112810000000",
+        "productName": "벤치 티셔츠",
+        "quantity": 1,
+        "unitPrice": 19900,
+        "totalPaymentAmount": 19900,
+        "ordererName": "홍길동",
+        "shippingAddress": {
+            "name": "홍길동",
+            "tel1": "010-1234-5678",
+            "baseAddress": "서울특별시 중구 세종대로 110",
+            "detailedAddress": "1층",
+            "zipCode": "04524",
+        },
+        "paymentDate": "2026-11-28T10:00:00.000+09:00",
+        "productOrderStatus": "PAYED",
+    }
     page = orjson.dumps({"data": [order] * 300})
     pages = max(1, orders // 300)
     started = time.perf_counter()
