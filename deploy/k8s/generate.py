@@ -137,8 +137,14 @@ def manifests() -> dict[str, list[dict[str, Any]]]:
     for marketplace in connectable():
         name = f"connector-{marketplace}"
         args = ["-m", "marketbridge.connectors", "worker", "--marketplace", marketplace]
-        files[f"{name}.yaml"] = [deployment(name, "connector-worker", args, "100m", "384Mi",
-                                            {"MB_DATABASE_SCHEMA": "connectors"})]
+        env = {"MB_DATABASE_SCHEMA": "connectors"}
+        docs = [deployment(name, "connector-worker", args, "100m", "384Mi", env)]
+        if marketplace == "interpark":
+            # 인터파크 pulls product XML from the worker that published it: expose this Service through the
+            # ingress and set the public URL here (the in-cluster one only suits an in-cluster emulator)
+            env["MB_INTERPARK_FEED_BASE_URL"] = f"http://{name}/webhooks/interpark/feed"
+            docs = [deployment(name, "connector-worker", args, "100m", "384Mi", env), service(name)]
+        files[f"{name}.yaml"] = docs
     files["collect-orders-cronjob.yaml"] = [collection_cronjob()]
     return files
 

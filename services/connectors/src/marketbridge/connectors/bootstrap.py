@@ -42,20 +42,25 @@ class ConnectorsService:
         rt, s = self.runtime, self.settings
         box = SecretBox(s.secrets_key)
         self.pool = AdapterPool(
-            rt.db, box, base_urls=s.marketplace_base_urls, rates=s.marketplace_rate_limits,
-            timeout_seconds=s.http_timeout_seconds, auth_failures_before_attention=s.auth_failures_before_attention,
+            rt.db,
+            box,
+            base_urls=s.marketplace_base_urls,
+            rates=s.marketplace_rate_limits,
+            timeout_seconds=s.http_timeout_seconds,
+            auth_failures_before_attention=s.auth_failures_before_attention,
             factories=self.factories,
         )
         for marketplace in self.workers_for:
-            MarketplaceWorker(rt, marketplace, self.pool, collection_attempts=s.collection_attempts).register(s.worker_prefetch)
+            MarketplaceWorker(rt, marketplace, self.pool, collection_attempts=s.collection_attempts).register(
+                s.worker_prefetch
+            )
         pushed = install_pushed_order_store(rt.db)
         context = request_context_dependency(s.internal_token)
         serves_api = not self.workers_for or self.name == "connectors"
         routers = [router(rt, Accounts(rt, box), context)] if serves_api else []
         self.app = create_service_app(service=self.name, routers=routers, readiness=[rt.ready])
         self.webhooks = create_webhooks_app(rt.db, box, pushed)
-        if serves_api:
-            self.app.mount("/webhooks", self.webhooks)
+        self.app.mount("/webhooks", self.webhooks)  # API and workers: marketplaces call the process that serves them
 
     async def start(self) -> None:
         await self.runtime.start()
@@ -79,7 +84,10 @@ def build(
 
 
 def build_worker(
-    marketplace: str, settings: Settings | None = None, *, bus: MessageBus | None = None,
+    marketplace: str,
+    settings: Settings | None = None,
+    *,
+    bus: MessageBus | None = None,
     factories: dict[str, AdapterFactory] | None = None,
 ) -> ConnectorsService:
     """A connector worker deployable: consumes its marketplace's commands; serves /healthz and /metrics."""

@@ -1,5 +1,6 @@
 """Inbound endpoints marketplaces call on us (not through the gateway, no internal token): GS SHOP pushes
-its orders to `/webhooks/gsshop/{supCd}/{receiver_token}`. The pushed rows are kept in the connectors
+its orders to `/webhooks/gsshop/{supCd}/{receiver_token}`; 인터파크 pulls product XML from
+`/webhooks/interpark/feed/{token}`. The pushed rows are kept in the connectors
 database, where the gsshop worker's adapter reads them."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from marketbridge.connectors.gsshop import store as gsshop_store
 from marketbridge.connectors.gsshop.receiver import ReceiverAccount, create_receiver_router
 from marketbridge.connectors.gsshop.sql_store import SqlPushedOrderStore
 from marketbridge.connectors.gsshop.store import InMemoryPushedOrderStore
+from marketbridge.connectors.interpark.feed import feed_router
 from marketbridge.connectors.secrets import SecretBox
 from marketbridge.runtime.db import Database
 from sqlalchemy import select
@@ -43,4 +45,8 @@ def create_webhooks_app(db: Database, box: SecretBox, store: SqlPushedOrderStore
 
     app = FastAPI(title="MarketBridge marketplace webhooks", openapi_url=None, docs_url=None, redoc_url=None)
     app.include_router(create_receiver_router(store, resolve), prefix="/gsshop")
+    # 인터파크 fetches the product XML we publish from this URL (set MB_INTERPARK_FEED_BASE_URL to its public
+    # address, e.g. https://connector-interpark.example.com/webhooks/interpark/feed); documents live in the
+    # memory of the process that publishes them, which is the interpark worker serving this app.
+    app.include_router(feed_router(), prefix="/interpark/feed")
     return app
