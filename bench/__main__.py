@@ -10,7 +10,7 @@ import sys
 
 from bench.results import Results
 
-BENCHMARKS = ("ingest", "connectors_bench")
+BENCHMARKS = ("ingest", "connectors_bench", "catalog_bench")
 
 
 def main(names: list[str]) -> None:

@@ -11,17 +11,34 @@ from marketbridge.embedded.distributed import Stack
 from .conftest import eventually, onboard
 
 pytestmark = pytest.mark.e2e
+# 품목고시 (CAT-NOTICE-1): the clothing group, every field pointing at the detail page
+WEAR_NOTICE = {
+    "group": "wear",
+    "fields": {
+        c: "상세페이지 참조"
+        for c in ("material", "color", "size", "maker", "country", "washing", "made_month", "warranty", "as_contact")
+    },
+}
 
 
 async def test_register_publish_collect_acknowledge_invoice_send(stack: Stack) -> None:
     seller = await onboard(stack)
     api, sandbox = seller.client, seller.sandbox
 
-    product = await api.post("/api/v1/products", json={
-        "name": "데일리 면 티셔츠", "category_id": "50000804", "price": 19000,
-        "options": {"type": "combination", "names": [{"name": "색상", "values": "화이트,블랙"},
-                                                     {"name": "사이즈", "values": ["M", "L"]}], "row_stock": 10},
-    })
+    product = await api.post(
+        "/api/v1/products",
+        json={
+            "name": "데일리 면 티셔츠",
+            "category_id": "01010101",
+            "price": 19000,
+            "notice": WEAR_NOTICE,
+            "options": {
+                "type": "combination",
+                "names": [{"name": "색상", "values": "화이트,블랙"}, {"name": "사이즈", "values": ["M", "L"]}],
+                "row_stock": 10,
+            },
+        },
+    )
     assert product.status_code == 201, product.text
     product_id = product.json()["product_id"]
     assert len(product.json()["options"]["rows"]) == 4
@@ -63,10 +80,13 @@ async def test_register_publish_collect_acknowledge_invoice_send(stack: Stack) -
     assert ack.status_code in (200, 202), ack.text
     await eventually(lambda: _status_is(api, order_id, "ACKNOWLEDGED"))
 
-    bad = await api.post(f"/api/v1/orders/{order_id}/invoice", json={"carrier": "CJ_LOGISTICS", "tracking_number": "12"})
+    bad = await api.post(
+        f"/api/v1/orders/{order_id}/invoice", json={"carrier": "CJ_LOGISTICS", "tracking_number": "12"}
+    )
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "tracking_number"
-    invoice = await api.post(f"/api/v1/orders/{order_id}/invoice",
-                             json={"carrier": "CJ_LOGISTICS", "tracking_number": "6123-4567-8901"})
+    invoice = await api.post(
+        f"/api/v1/orders/{order_id}/invoice", json={"carrier": "CJ_LOGISTICS", "tracking_number": "6123-4567-8901"}
+    )
     assert invoice.status_code in (200, 201, 202), invoice.text
     send = await api.post(f"/api/v1/orders/{order_id}/invoice/send")
     assert send.status_code in (200, 202), send.text
@@ -95,7 +115,11 @@ async def _retry_listing(api: Any, product_id: str, account_id: str) -> Any:
 
 def listing_body(product_id: str, account_id: str) -> dict[str, Any]:
     return {
-        "product_id": product_id, "account_id": account_id, "sale_price": 19900, "market_category_id": "50000804",
-        "image_urls": ["https://shop-phinf.pstatic.net/e2e/tshirt.jpg"], "detail_html": "<p>면 100% 티셔츠</p>",
+        "product_id": product_id,
+        "account_id": account_id,
+        "sale_price": 19900,
+        "market_category_id": "50000804",
+        "image_urls": ["https://shop-phinf.pstatic.net/e2e/tshirt.jpg"],
+        "detail_html": "<p>면 100% 티셔츠</p>",
         "after_service_phone": "02-1234-5678",
     }

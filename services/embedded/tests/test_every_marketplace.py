@@ -15,6 +15,14 @@ import uvicorn
 from marketbridge.connectors.factories import connectable
 from marketbridge.embedded.host import EmbeddedHost, sandbox_driver
 
+WEAR_NOTICE = {
+    "group": "wear",
+    "fields": {
+        c: "상세페이지 참조"
+        for c in ("material", "color", "size", "maker", "country", "washing", "made_month", "warranty", "as_contact")
+    },
+}
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -60,7 +68,14 @@ async def test_publish_collect_acknowledge_and_dispatch_on_every_marketplace(pro
     accounts = {a["marketplace"]: a["account_id"] for a in (await api.get("/api/v1/marketplace-accounts")).json()}
     assert set(accounts) == set(connectable()), "a demo account on every sandbox marketplace"
     created = await api.post(
-        "/api/v1/products", json={"name": "데일리 면 티셔츠", "category_id": "50000804", "price": 19000, "stock": 500}
+        "/api/v1/products",
+        json={
+            "name": "데일리 면 티셔츠",
+            "category_id": "01010101",
+            "price": 19000,
+            "stock": 500,
+            "notice": WEAR_NOTICE,
+        },
     )
     product_id = created.json()["product_id"]
     drivers = {m: sandbox_driver(m, sandbox, "") for m in accounts}

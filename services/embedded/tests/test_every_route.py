@@ -21,6 +21,13 @@ from marketbridge.gateway.bootstrap import create_owner
 from marketbridge.runtime.bus.base import OutgoingMessage
 from marketbridge.runtime.messages import envelope
 
+WEAR_NOTICE = {
+    "group": "wear",
+    "fields": {
+        c: "상세페이지 참조"
+        for c in ("material", "color", "size", "maker", "country", "washing", "made_month", "warranty", "as_contact")
+    },
+}
 SELF_SCOPED = {
     ("post", "/api/v1/auth/token"),
     ("get", "/api/v1/me"),
@@ -28,7 +35,13 @@ SELF_SCOPED = {
     ("get", "/api/v1/tenant"),
     ("patch", "/api/v1/tenant"),
 }
-CREATES_OWN = {("post", "/api/v1/products"), ("post", "/api/v1/marketplace-accounts"), ("post", "/api/v1/users")}
+CREATES_OWN = {
+    ("post", "/api/v1/products"),
+    ("post", "/api/v1/marketplace-accounts"),
+    ("post", "/api/v1/users"),
+    ("post", "/api/v1/products/excel/imports"),
+    ("post", "/api/v1/products/option-rows"),
+}
 LISTS = {
     "/api/v1/collections/runs",
     "/api/v1/collections/status",
@@ -40,7 +53,26 @@ LISTS = {
     "/api/v1/products",
     "/api/v1/sync-logs",
     "/api/v1/users",
+    "/api/v1/products/deleted",
+    "/api/v1/products/excel/export",
+    "/api/v1/products/seller-code-check",
+    # reference data shared by every tenant: readable, and it must not show tenant data either
+    "/api/v1/categories",
+    "/api/v1/categories/search",
+    "/api/v1/categories/{category_id}",
+    "/api/v1/products/reference",
+    "/api/v1/products/notice-groups/{code}",
+    "/api/v1/products/excel/template",
 }
+QUERY = {"/api/v1/categories/search": {"q": "티셔츠"}, "/api/v1/products/seller-code-check": {"code": "A-1"}}
+SHARED_IDS = {
+    "category_id": "01010101",
+    "code": "wear",
+    "index": "0",
+    "name": "main.jpg",
+    "job_id": "00000000-0000-0000-0000-000000000000",
+}
+NOT_AN_IMAGE = {"file": ("photo 1.png", b"not an image", "image/png")}
 
 
 @dataclass
@@ -101,7 +133,8 @@ async def _tenant_a_resources(host: EmbeddedHost, base: str, a: httpx.AsyncClien
     accounts = (await a.get("/api/v1/marketplace-accounts")).json()
     account_id = next(x["account_id"] for x in accounts if x["marketplace"] == "naver")
     product = await a.post(
-        "/api/v1/products", json={"name": "머그컵", "category_id": "50000804", "price": 9000, "stock": 5}
+        "/api/v1/products",
+        json={"name": "반팔 티셔츠", "category_id": "01010101", "price": 9000, "stock": 5, "notice": WEAR_NOTICE},
     )
     product_id = product.json()["product_id"]
 
@@ -214,6 +247,13 @@ def foreign_writes(ids: dict[str, str]) -> dict[tuple[str, str], dict[str, Any] 
         ("patch", "/api/v1/products/{product_id}"): {"price": 1000},
         ("post", "/api/v1/products/{product_id}/status"): {"status": "unsellable"},
         ("patch", "/api/v1/users/{user_id}"): {"role": "viewer"},
+        ("delete", "/api/v1/products/{product_id}"): None,
+        ("post", "/api/v1/products/{product_id}/restore"): None,
+        ("post", "/api/v1/products/{product_id}/stock-adjustments"): {"target": "product", "delta": -1, "reason": "x"},
+        ("put", "/api/v1/products/{product_id}/images/main"): {"files": NOT_AN_IMAGE},
+        ("delete", "/api/v1/products/{product_id}/images/main"): None,
+        ("post", "/api/v1/products/{product_id}/images/zoom"): {"files": NOT_AN_IMAGE},
+        ("delete", "/api/v1/products/{product_id}/images/zoom/{index}"): None,
     }
 
 
@@ -253,7 +293,31 @@ def bad_inputs(ids: dict[str, str]) -> dict[tuple[str, str], Any]:
         ("post", "/api/v1/products/{product_id}/status"): {"status": "gone"},
         ("post", "/api/v1/users"): {"email": "not-an-email", "display_name": "x", "role": "god", "password": "1"},
         ("patch", "/api/v1/users/{user_id}"): {"role": "god"},
+        ("delete", "/api/v1/products/{product_id}"): {"path": "/api/v1/products/no-such-product"},
+        ("post", "/api/v1/products/{product_id}/restore"): None,  # not deleted: 409
+        ("post", "/api/v1/products/{product_id}/stock-adjustments"): {"target": "product", "delta": "x", "reason": ""},
+        ("put", "/api/v1/products/{product_id}/images/main"): {"files": NOT_AN_IMAGE},
+        ("delete", "/api/v1/products/{product_id}/images/main"): {
+            "path": "/api/v1/products/no-such-product/images/main"
+        },
+        ("post", "/api/v1/products/{product_id}/images/zoom"): {"files": NOT_AN_IMAGE},
+        ("delete", "/api/v1/products/{product_id}/images/zoom/{index}"): {
+            "path": "/api/v1/products/{product_id}/images/zoom/7"
+        },
+        ("post", "/api/v1/products/excel/imports"): {"files": {"file": ("products.txt", b"hello", "text/plain")}},
+        ("post", "/api/v1/products/option-rows"): {"names": "색상"},
     }
+
+
+async def _send(client: httpx.AsyncClient, method: str, path: str, body: Any, ids: dict[str, str]) -> httpx.Response:
+    """`body` is a JSON body, or {"form": …} / {"files": …} / {"path": …} for the other kinds of request."""
+    if isinstance(body, dict) and "path" in body:
+        return await client.request(method.upper(), _path(body["path"], ids))
+    if isinstance(body, dict) and "form" in body:
+        return await client.request(method.upper(), _path(path, ids), data=body["form"])
+    if isinstance(body, dict) and "files" in body:
+        return await client.request(method.upper(), _path(path, ids), files=body["files"])
+    return await client.request(method.upper(), _path(path, ids), json=body)
 
 
 async def test_a_tenant_never_sees_or_changes_another_tenants_data_on_any_route(world: World) -> None:
@@ -264,9 +328,9 @@ async def test_a_tenant_never_sees_or_changes_another_tenants_data_on_any_route(
     covered = set(writes) | reads | SELF_SCOPED | CREATES_OWN
     assert routes <= covered, f"routes not covered by the isolation test: {sorted(routes - covered)}"
     before = await _snapshot(w)
-    secrets = set(w.ids.values())
+    secrets = {v for k, v in w.ids.items() if k not in SHARED_IDS}
     for _method, path in sorted(reads - SELF_SCOPED):
-        r = await w.b.get(_path(path, w.ids))
+        r = await w.b.get(_path(path, w.ids), params=QUERY.get(path))
         if path in LISTS:
             assert r.status_code == 200, (path, r.text)
             leaked = {s for s in secrets if s in r.text}
@@ -274,7 +338,7 @@ async def test_a_tenant_never_sees_or_changes_another_tenants_data_on_any_route(
         else:
             assert r.status_code == 404, (path, r.status_code, r.text)
     for (method, path), body in sorted(writes.items()):
-        r = await w.b.request(method.upper(), _path(path, w.ids), json=body)
+        r = await _send(w.b, method, path, body, w.ids)
         if r.status_code == 200:  # batch routes answer per item
             assert all(not item["ok"] for item in r.json()["results"]), (path, r.text)
         else:
@@ -291,10 +355,7 @@ async def test_bad_input_on_every_write_route_gets_a_4xx_naming_the_field_and_st
     assert writes <= set(bad), f"write routes without a bad-input case: {sorted(writes - set(bad))}"
     before = await _snapshot(w)
     for (method, path), body in sorted(bad.items()):
-        if isinstance(body, dict) and "form" in body:
-            r = await w.a.request(method.upper(), _path(path, w.ids), data=body["form"])
-        else:
-            r = await w.a.request(method.upper(), _path(path, w.ids), json=body)
+        r = await _send(w.a, method, path, body, w.ids)
         assert 400 <= r.status_code < 500, (method, path, r.status_code, r.text)
         payload = r.json()
         assert payload["code"] and payload["message"], (path, payload)

@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> None:
                                  account_id=DEMO_ACCOUNT_ID, name="demo")
         seed_product(state.naver, state.naver.account(DEMO_ACCOUNT_ID), ProductIn(seller_management_code="DEMO-1"))
         print(f"naver demo app: client_id={DEMO_CLIENT_ID} account_id={DEMO_ACCOUNT_ID}")
-    uvicorn.run(create_app(state), host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    uvicorn.run(create_app(state), host=args.host, port=args.port, log_level=args.log_level, access_log=False,
+                timeout_keep_alive=120)  # longer than any client keeps an idle pooled connection
 
 
 if __name__ == "__main__":

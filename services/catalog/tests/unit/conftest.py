@@ -13,9 +13,19 @@ from marketbridge.catalog.domain import (
     decide,
     replay,
 )
+from marketbridge.catalog.reference import shipped
 from marketbridge.runtime.errors import DomainError, ValidationFailed
 
 COMPANY = "아임셀러상사"
+SHOES = "02010201"  # 패션잡화 > 신발 > 남성신발 > 운동화 (notice group: shoes)
+REFERENCE = shipped()
+
+
+def notice(group: str = "shoes", **values: Any) -> dict[str, Any]:
+    """A complete 품목고시 of `group`: every field `상세페이지 참조` unless given."""
+    info = REFERENCE.notice_group(group)
+    assert info is not None
+    return {"group": group, "fields": {f.code: values.get(f.code, "상세페이지 참조") for f in info.fields}}
 
 
 def color_size_options(**row_overrides: Any) -> dict[str, Any]:
@@ -39,7 +49,8 @@ def register_command(**overrides: Any) -> RegisterProduct:
         "actor_id": "user-1",
         "product_code": "201811160050198",
         "name": "나이키 에어맥스 운동화",
-        "category_id": "cat-sports-shoes",
+        "category_id": SHOES,
+        "notice": notice(),
         "price": 10_000,
         "stock": 5,
     }
@@ -59,14 +70,14 @@ def revise_command(**overrides: Any) -> ReviseProduct:
 
 
 def registered(**overrides: Any) -> Product:
-    state = replay(decide(None, register_command(**overrides), company_name=COMPANY).events)
+    state = replay(decide(None, register_command(**overrides), company_name=COMPANY, reference=REFERENCE).events)
     assert state is not None
     return state
 
 
 def rejected(state: Product | None, command: Any) -> list[DomainError]:
     with pytest.raises(ValidationFailed) as info:
-        decide(state, command, company_name=COMPANY)
+        decide(state, command, company_name=COMPANY, reference=REFERENCE)
     return info.value.errors
 
 
@@ -78,6 +89,9 @@ class Helpers:
     """Test builders, reached through the `catalog` fixture (importlib mode cannot import conftest)."""
 
     company = COMPANY
+    shoes = SHOES
+    reference = REFERENCE
+    notice = staticmethod(notice)
     color_size_options = staticmethod(color_size_options)
     register_command = staticmethod(register_command)
     revise_command = staticmethod(revise_command)
@@ -87,7 +101,7 @@ class Helpers:
 
     @staticmethod
     def decide(state: Product | None, command: Any) -> Decision:
-        return decide(state, command, company_name=COMPANY)
+        return decide(state, command, company_name=COMPANY, reference=REFERENCE)
 
 
 @pytest.fixture

@@ -20,9 +20,9 @@ from marketbridge.catalog.domain import (
 from pydantic import ValidationError
 
 GUIDE_NAMES = [
-    OptionName(name="모델명", values="a,b,c"),  # type: ignore[arg-type]
-    OptionName(name="색상", values="핑크,블루"),  # type: ignore[arg-type]
-    OptionName(name="배송선택", values="미조립,조립"),  # type: ignore[arg-type]
+    OptionName(name="모델명", values="a,b,c"),
+    OptionName(name="색상", values="핑크,블루"),
+    OptionName(name="배송선택", values="미조립,조립"),
 ]
 
 
@@ -44,8 +44,8 @@ def test_opt_2_generates_the_cartesian_product_in_stable_order() -> None:
 
 
 def test_opt_2_values_are_comma_separated_text_or_a_list() -> None:
-    assert OptionName(name="색상", values=" 빨강 , 파랑").values == ("빨강", "파랑")  # type: ignore[arg-type]
-    assert OptionName(name="색상", values=["빨강", " 파랑 "]).values == ("빨강", "파랑")  # type: ignore[arg-type]
+    assert OptionName(name="색상", values=" 빨강 , 파랑").values == ("빨강", "파랑")
+    assert OptionName(name="색상", values=["빨강", " 파랑 "]).values == ("빨강", "파랑")
 
 
 def test_opt_2_registers_combination_options_with_rows_in_combination_order(catalog: Any) -> None:

@@ -19,7 +19,7 @@ def test_registers_a_single_item_product(catalog: Any) -> None:
     assert (event.product_code, event.name, event.category_id) == (
         "201811160050198",
         "나이키 에어맥스 운동화",
-        "cat-sports-shoes",
+        catalog.shoes,
     )
     assert (event.price, event.tax_type, event.status, event.options, event.stock) == (
         10_000,
@@ -58,7 +58,7 @@ def test_cat_mfr_1_keeps_given_manufacturer_and_brand(catalog: Any) -> None:
 
 def test_cat_mfr_1_requires_manufacturer_and_brand_when_company_name_is_blank(catalog: Any) -> None:
     with pytest.raises(ValidationFailed) as info:
-        decide(None, catalog.register_command(), company_name=" ")
+        decide(None, catalog.register_command(), company_name=" ", reference=catalog.reference)
     assert [(e.code, e.field, e.rule) for e in info.value.errors] == [
         ("MANUFACTURER_REQUIRED", "manufacturer", "CAT-MFR-1"),
         ("BRAND_REQUIRED", "brand", "CAT-MFR-1"),

@@ -8,6 +8,7 @@ import pytest
 from marketbridge.catalog.domain import (
     Change,
     ChangeProductStatus,
+    CombinationOptions,
     ProductRegistered,
     ProductRevised,
     ProductStatusChanged,
@@ -96,6 +97,7 @@ def test_opt_8_allows_row_sale_flags_and_stock_while_on_sale(catalog: Any) -> No
         with_options(catalog), catalog.revise_command(has_active_listings=True, options=options)
     ).events
     assert isinstance(event, ProductRevised) and event.options is not None
+    assert isinstance(event.options.new, CombinationOptions)
     assert [(r.sale_flag, r.stock) for r in event.options.new.rows][:2] == [
         ("sellable", 10),
         ("unsellable", 0),

@@ -23,7 +23,10 @@ class Service(Protocol):
 
 async def serve(service: Service, host: str, port: int) -> None:
     await service.start()
-    config = uvicorn.Config(service.app, host=host, port=port, lifespan="off", log_config=None, access_log=False)
+    # keep-alive longer than the gateway's pooled connections stay idle (no reuse-after-close ReadErrors)
+    config = uvicorn.Config(
+        service.app, host=host, port=port, lifespan="off", log_config=None, access_log=False, timeout_keep_alive=120
+    )
     server = uvicorn.Server(config)
     try:
         await server.serve()  # returns on SIGINT/SIGTERM

@@ -24,8 +24,10 @@ async def serve_in_loop(app: Any, host: str = "127.0.0.1", port: int = 0,
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     bound_port = sock.getsockname()[1]
+    # keep-alive well beyond any client's idle time: a server closing a pooled connection just as the client
+    # reuses it shows up as a spurious ReadError
     config = uvicorn.Config(app, log_level=log_level, lifespan="off", access_log=False,
-                            timeout_graceful_shutdown=1)
+                            timeout_graceful_shutdown=1, timeout_keep_alive=120)
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
     try:

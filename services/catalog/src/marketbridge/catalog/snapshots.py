@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marketbridge.catalog.domain import CombinationOptions, Product
+from marketbridge.catalog.domain import CombinationOptions, Product, total_stock
 from marketbridge.contracts.catalog import OptionRow, ProductSnapshot
 
 
@@ -20,7 +20,6 @@ def snapshot(p: Product) -> ProductSnapshot:
             )
             for r in spec.rows
         ]
-    stock = sum(r.stock for r in rows) if isinstance(spec, CombinationOptions) else (p.stock or 0)
     return ProductSnapshot(
         product_id=p.product_id,
         product_code=p.product_code,
@@ -34,5 +33,15 @@ def snapshot(p: Product) -> ProductSnapshot:
         option_type=spec.type if spec is not None else "none",
         option_names=[n.name for n in spec.names] if spec is not None else [],
         options=rows,
-        stock=stock,
+        stock=total_stock(p),
+        seller_product_code=p.seller_product_code,
+        model_name=p.model_name,
+        model_no=p.model_no,
+        keywords=list(p.keywords),
+        adult_only=p.adult_only,
+        sales_region=p.sales_region,
+        main_image_key=p.images.main.key if p.images.main is not None else None,
+        notice_group=p.notice.group if p.notice is not None else None,
+        add_on_groups=len(p.add_ons),
+        deleted=p.deleted,
     )

@@ -33,3 +33,21 @@ async def allocate_product_code(conn: AsyncConnection, tenant_id: str, day: date
     if serial > SERIAL_MAX:
         raise Conflict("PRODUCT_CODE_EXHAUSTED", "오늘 등록할 수 있는 상품 수를 초과했습니다. (CAT-CODE-1)")
     return format_product_code(day, serial)
+
+
+async def allocate_product_codes(conn: AsyncConnection, tenant_id: str, day: date, count: int) -> list[str]:
+    """`count` consecutive codes in one statement (bulk registration)."""
+    if count <= 0:
+        return []
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    counters = product_code_counters
+    stmt = (
+        dialect.insert(counters)
+        .values(tenant_id=tenant_id, day=day, serial=count)
+        .on_conflict_do_update(index_elements=["tenant_id", "day"], set_={"serial": counters.c.serial + count})
+        .returning(counters.c.serial)
+    )
+    last = int((await conn.execute(stmt)).scalar_one())
+    if last > SERIAL_MAX:
+        raise Conflict("PRODUCT_CODE_EXHAUSTED", "오늘 등록할 수 있는 상품 수를 초과했습니다. (CAT-CODE-1)")
+    return [format_product_code(day, serial) for serial in range(last - count + 1, last + 1)]

@@ -1,7 +1,7 @@
 """Domain events of the Product aggregate (past tense).
 
 `type` names the event; `model_dump(mode="json")` is what the event store keeps and `parse_event` reads
-it back.
+it back. Fields added after the first release have defaults, so older stored events still read.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
+from marketbridge.catalog.domain.attributes import AddOnGroup, Certification, Images, Notice, Origin
+from marketbridge.catalog.domain.fields import REVISABLE_FIELDS, OptionMode, ProductFields, SalesRegion
 from marketbridge.catalog.domain.options import OptionSpec
 from marketbridge.catalog.domain.vocabulary import ProductStatus, TaxType
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -24,18 +26,9 @@ class _Event(BaseModel):
     actor_id: str
 
 
-class ProductRegistered(_Event):
+class ProductRegistered(ProductFields, _Event):
     type: Literal["ProductRegistered"] = "ProductRegistered"
     product_code: str
-    name: str
-    category_id: str
-    price: int
-    tax_type: TaxType
-    manufacturer: str
-    brand: str
-    status: ProductStatus
-    options: OptionSpec | None
-    stock: int | None
 
 
 class Change(BaseModel, Generic[T]):
@@ -45,9 +38,6 @@ class Change(BaseModel, Generic[T]):
 
     old: T
     new: T
-
-
-REVISABLE_FIELDS = ("name", "category_id", "price", "tax_type", "manufacturer", "brand", "options", "stock")
 
 
 class ProductRevised(_Event):
@@ -62,6 +52,22 @@ class ProductRevised(_Event):
     brand: Change[str] | None = None
     options: Change[OptionSpec | None] | None = None
     stock: Change[int | None] | None = None
+    seller_product_code: Change[str | None] | None = None
+    model_name: Change[str | None] | None = None
+    model_no: Change[str | None] | None = None
+    model_no_is_isbn: Change[bool] | None = None
+    manufactured_on: Change[str | None] | None = None
+    expires_on: Change[str | None] | None = None
+    origin: Change[Origin] | None = None
+    certifications: Change[tuple[Certification, ...]] | None = None
+    notice: Change[Notice | None] | None = None
+    keywords: Change[tuple[str, ...]] | None = None
+    detail_html: Change[str] | None = None
+    images: Change[Images] | None = None
+    sales_region: Change[SalesRegion] | None = None
+    adult_only: Change[bool] | None = None
+    option_mode: Change[OptionMode] | None = None
+    add_ons: Change[tuple[AddOnGroup, ...]] | None = None
 
     def changes(self) -> dict[str, Change[Any]]:
         """`{"price": Change(old=1000, new=1200), …}` in REVISABLE_FIELDS order."""
@@ -75,7 +81,39 @@ class ProductStatusChanged(_Event):
     new_status: ProductStatus
 
 
-ProductEvent = Annotated[ProductRegistered | ProductRevised | ProductStatusChanged, Field(discriminator="type")]
+class ProductDeleted(_Event):
+    """상품삭제: hidden from 상품조회, listed in 상품복원 until restored."""
+
+    type: Literal["ProductDeleted"] = "ProductDeleted"
+    reason: str = ""
+
+
+class ProductRestored(_Event):
+    """상품복원."""
+
+    type: Literal["ProductRestored"] = "ProductRestored"
+
+
+StockTarget = Literal["product", "option", "add_on"]
+
+
+class StockAdjusted(_Event):
+    """재고관리: who changed which stock (the product's, an option combination's or an add-on item's), by how
+    much, why; `key` is the option label (`빨강/M`) or `그룹명/추가상품명`, None for the product's own stock."""
+
+    type: Literal["StockAdjusted"] = "StockAdjusted"
+    target: StockTarget
+    key: str | None = None
+    delta: int
+    old_quantity: int
+    new_quantity: int
+    reason: str
+
+
+ProductEvent = Annotated[
+    ProductRegistered | ProductRevised | ProductStatusChanged | ProductDeleted | ProductRestored | StockAdjusted,
+    Field(discriminator="type"),
+]
 
 _events: TypeAdapter[ProductEvent] = TypeAdapter(ProductEvent)
 

@@ -17,7 +17,7 @@ from marketbridge.catalog.domain.options import (
     OptionSpec,
     combinations,
 )
-from marketbridge.catalog.domain.problems import DomainWarning, as_warning, violation
+from marketbridge.catalog.domain.problems import DomainWarning, as_warning, violation, warning
 from marketbridge.catalog.domain.text_rules import invalid_option_characters, quoted
 from marketbridge.runtime.errors import DomainError
 
@@ -207,10 +207,36 @@ def _check_combination(spec: CombinationOptions, *, price: int, min_stock: int) 
     errors += _check_rows_match(spec.rows, expected)
     if errors:
         return OptionCheck(spec, errors, warnings)
-    by_values = {row.values: _canonical(row) for row in spec.rows}
-    return OptionCheck(spec.model_copy(update={"rows": tuple(by_values[v] for v in expected)}), [], warnings)
+    rows = tuple(_canonical(row) for row in spec.rows)
+    if [row.values for row in rows] != expected:
+        by_values = {row.values: row for row in rows}
+        rows = tuple(by_values[v] for v in expected)
+    if rows == spec.rows:
+        return OptionCheck(spec, [], warnings)
+    return OptionCheck(spec.model_copy(update={"rows": rows}), [], warnings)
 
 
 def _canonical(row: OptionRow) -> OptionRow:
     """`-0` is stored as `+0`."""
-    return row.model_copy(update={"sign": "+"}) if row.add_price == 0 else row
+    return row.model_copy(update={"sign": "+"}) if row.add_price == 0 and row.sign == "-" else row
+
+
+ST11_MAX_OPTION_ROWS = 99  # OPT-7 / Q1: 11번가 rejects 100 or more options
+
+
+def option_mode_warnings(spec: OptionSpec, mode: str) -> list[DomainWarning]:
+    """OPT-1: 종합몰 ignore per-option prices, so options whose prices differ should be listed there as single
+    items; OPT-7: 11번가 cannot take 100 or more options."""
+    found: list[DomainWarning] = []
+    if not isinstance(spec, CombinationOptions):
+        return found
+    if mode == "all_malls" and any(row.add_price for row in spec.rows):
+        message = (
+            "종합몰(현대몰, 롯데닷컴, 롯데홈쇼핑)은 옵션별 추가금액을 반영하지 않습니다. "
+            "옵션별 가격이 다른 상품은 종합몰에 단품으로 등록해 주세요."
+        )
+        found.append(warning("OPTION_PRICES_IGNORED_BY_GENERAL_MALLS", "option_mode", "OPT-1", message))
+    if len(spec.rows) > ST11_MAX_OPTION_ROWS:
+        message = f"11번가에는 옵션을 100개 이상 등록할 수 없습니다(현재 {len(spec.rows)}개)."
+        found.append(warning("OPTION_ROWS_OVER_ST11_LIMIT", "options.rows", "OPT-7", message))
+    return found

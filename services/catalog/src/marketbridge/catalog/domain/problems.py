@@ -62,3 +62,19 @@ def options_locked_while_on_sale() -> Conflict:
         field="options",
         rule="OPT-8",
     )
+
+
+def product_deleted(product_id: str) -> Conflict:
+    return Conflict(
+        code="PRODUCT_DELETED",
+        message=f"삭제된 상품입니다. 상품복원 후 변경해 주세요: {product_id}",
+        field="product_id",
+    )
+
+
+def product_on_sale_cannot_be_deleted() -> Conflict:
+    return Conflict(
+        code="PRODUCT_ON_SALE",
+        message="판매 중인 상품(판매정보가 연동된 상품)은 삭제할 수 없습니다. 제휴몰 판매를 중지한 후 삭제해 주세요.",
+        field="product_id",
+    )

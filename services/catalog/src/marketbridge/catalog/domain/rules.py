@@ -6,12 +6,16 @@ so cross-field rules (options vs. stock, OPT-3 vs. price) hold after every comma
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from marketbridge.catalog.domain.option_rules import check_options, check_stock
+from marketbridge.catalog.domain import addon_rules, attribute_rules
+from marketbridge.catalog.domain.fields import ProductFields
+from marketbridge.catalog.domain.notice_rules import check_notice
+from marketbridge.catalog.domain.option_rules import check_options, check_stock, option_mode_warnings
 from marketbridge.catalog.domain.options import CombinationOptions, OptionSpec
 from marketbridge.catalog.domain.problems import DomainWarning, violation, warning
 from marketbridge.catalog.domain.product_code import is_valid_product_code
+from marketbridge.catalog.domain.reference import CategoryInfo, Reference
 from marketbridge.catalog.domain.text_rules import (
     NAME_MAX_UNITS,
     display_units,
@@ -19,7 +23,6 @@ from marketbridge.catalog.domain.text_rules import (
     mentions_free_shipping,
     quoted,
 )
-from marketbridge.catalog.domain.vocabulary import ProductStatus, TaxType
 from marketbridge.runtime.errors import DomainError
 
 PRICE_MAX = 1_000_000_000  # CAT-PRICE-1 (inferred maximum, = LST-PRICE-2's sale price maximum)
@@ -27,42 +30,54 @@ MAKER_MAX_LENGTH = 50  # manufacturer / brand length in characters (inferred)
 CATEGORY_ID_MAX_LENGTH = 100  # (inferred)
 
 
-@dataclass(frozen=True)
-class ProductDraft:
-    """The basic info a product would have after the command (ids excluded)."""
-
-    name: str
-    category_id: str
-    price: int
-    tax_type: TaxType
-    manufacturer: str
-    brand: str
-    status: ProductStatus
-    options: OptionSpec | None
-    stock: int | None
-
-
 @dataclass
 class ProductCheck:
-    draft: ProductDraft
+    draft: ProductFields
     errors: list[DomainError] = field(default_factory=list)
     warnings: list[DomainWarning] = field(default_factory=list)
 
 
-def check_product(draft: ProductDraft, *, registering: bool) -> ProductCheck:
+def check_product(draft: ProductFields, *, registering: bool, reference: Reference) -> ProductCheck:
     """Every violation of the draft at once, the warnings, and the draft with options normalised."""
-    errors = [*check_name(draft.name), *check_category(draft.category_id), *check_price(draft.price)]
+    category = reference.category(draft.category_id) if draft.category_id else None
+    errors = [*check_name(draft.name), *check_category(draft.category_id, category), *check_price(draft.price)]
     errors += check_maker(draft.manufacturer, field="manufacturer", what="제조사")
     errors += check_maker(draft.brand, field="brand", what="브랜드")
+    errors += _check_attributes(draft, category, reference)
     check = ProductCheck(draft, errors, name_warnings(draft.name))
+    check.warnings += _attribute_warnings(draft, category)
     min_stock = 1 if registering else 0  # STK-2 / Q11
     if draft.options is not None:
         options = check_options(draft.options, price=draft.price, min_stock=min_stock)
         check.errors += options.errors
-        check.warnings += options.warnings
-        check.draft = replace(draft, options=options.options)
+        check.warnings += options.warnings + option_mode_warnings(options.options, draft.option_mode)
+        check.draft = draft.model_copy(update={"options": options.options})
     check.errors += check_single_stock(draft.options, draft.stock, min_stock=min_stock)
+    check.errors += addon_rules.check_add_ons(draft.add_ons, min_stock=min_stock)
     return check
+
+
+def _check_attributes(draft: ProductFields, category: CategoryInfo | None, reference: Reference) -> list[DomainError]:
+    notice_group = reference.notice_group(draft.notice.group) if draft.notice is not None else None
+    return [
+        *attribute_rules.check_seller_code(draft.seller_product_code),
+        *attribute_rules.check_model(draft.model_name, draft.model_no, isbn=draft.model_no_is_isbn),
+        *attribute_rules.check_dates(draft.manufactured_on, draft.expires_on),
+        *attribute_rules.check_origin(draft.origin),
+        *attribute_rules.check_certifications(draft.certifications, category),
+        *check_notice(draft.notice, notice_group),
+        *attribute_rules.check_keywords(draft.keywords),
+        *attribute_rules.check_detail_html(draft.detail_html),
+        *attribute_rules.check_images(draft.images),
+    ]
+
+
+def _attribute_warnings(draft: ProductFields, category: CategoryInfo | None) -> list[DomainWarning]:
+    return [
+        *attribute_rules.date_warnings(category, draft.manufactured_on, draft.expires_on),
+        *attribute_rules.certification_warnings(draft.certifications),
+        *addon_rules.add_on_warnings(draft.add_ons, base_price=draft.price),
+    ]
 
 
 def check_name(name: str) -> list[DomainError]:
@@ -93,14 +108,17 @@ def name_warnings(name: str) -> list[DomainWarning]:
     return [warning("PRODUCT_NAME_MENTIONS_FREE_SHIPPING", "name", "CAT-NAME-3", message)]
 
 
-def check_category(category_id: str) -> list[DomainError]:
-    """CAT-CATEG-1 (Q6): exactly one applied category."""
+def check_category(category_id: str, category: CategoryInfo | None) -> list[DomainError]:
+    """CAT-CATEG-1 (Q6): exactly one applied category, a leaf of the shared category tree."""
     if not category_id:
         message = "카테고리를 1개 선택하고 '적용'을 눌러 주세요."
         return [violation("CATEGORY_REQUIRED", "category_id", "CAT-CATEG-1", message)]
-    if len(category_id) > CATEGORY_ID_MAX_LENGTH:
-        message = "카테고리 값이 올바르지 않습니다."
-        return [violation("CATEGORY_INVALID", "category_id", "CAT-CATEG-1", message)]
+    if category is None or len(category_id) > CATEGORY_ID_MAX_LENGTH:
+        message = f"존재하지 않는 카테고리입니다: '{category_id[:CATEGORY_ID_MAX_LENGTH]}'"
+        return [violation("CATEGORY_UNKNOWN", "category_id", "CAT-CATEG-1", message)]
+    if not category.leaf:
+        message = f"'{category.label}'의 하위 분류까지 선택해 주세요(대/중/소/상세분류)."
+        return [violation("CATEGORY_NOT_LEAF", "category_id", "CAT-CATEG-1", message)]
     return []
 
 

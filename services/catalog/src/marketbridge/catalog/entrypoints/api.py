@@ -1,149 +1,108 @@
-"""HTTP API of the catalog service (reached through the gateway at the same paths)."""
+"""HTTP API of the catalog service (reached through the gateway at the same paths): products."""
 
-import math
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from marketbridge.catalog import views
-from marketbridge.catalog.domain import OptionName, generate_rows
-from marketbridge.catalog.domain.option_rules import MAX_OPTION_ROWS
+from marketbridge.catalog.entrypoints import schemas
+from marketbridge.catalog.entrypoints.reference_api import form_reference
 from marketbridge.catalog.handlers import CatalogHandlers
+from marketbridge.catalog.views.products import SortKey
 from marketbridge.runtime.http import RequestContext, requires
 from marketbridge.runtime.service import ServiceRuntime
-from pydantic import BaseModel, ConfigDict, Field
-
-TaxType = Literal["taxable", "exempt"]
-Status = Literal["sellable", "unsellable"]
-
-
-class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class OptionNameIn(_Body):
-    name: str = Field(description="옵션명 (예: 색상)")
-    values: list[str] | str = Field(description='옵션값 목록 또는 쉼표로 구분한 문자열 ("빨강,파랑")')
-
-
-class OptionRowIn(_Body):
-    values: list[str] = Field(description="조합의 옵션값 (옵션명 순서)")
-    sign: Literal["+", "-"] = "+"
-    add_price: int = Field(default=0, description="추가금액 (OPT-3, OPT-4)")
-    sale_flag: Status = "sellable"
-    stock: int = Field(description="재고수량 (STK-1)")
-
-
-class CombinationIn(_Body):
-    type: Literal["combination"]
-    names: list[OptionNameIn] = Field(description="옵션명과 옵션값 (최대 3개, OPT-2)")
-    rows: list[OptionRowIn] | None = Field(default=None, description="생략하면 모든 조합을 +0원·판매가능으로 생성")
-    row_stock: int = Field(default=1, description="rows 생략 시 생성되는 조합의 재고수량")
-
-
-class BuyerInputNameIn(_Body):
-    name: str
-    max_length: int
-
-
-class BuyerInputIn(_Body):
-    type: Literal["buyer_input"]
-    names: list[BuyerInputNameIn]
-
-
-OptionsIn = Annotated[CombinationIn | BuyerInputIn, Field(discriminator="type")]
-
-
-class RegisterProductIn(_Body):
-    name: str = Field(description="상품명 (CAT-NAME-1)")
-    category_id: str
-    price: int = Field(description="대표가격 (CAT-PRICE-1)")
-    tax_type: TaxType = "taxable"
-    manufacturer: str | None = Field(default=None, description="비우면 회사명 (CAT-MFR-1)")
-    brand: str | None = Field(default=None, description="비우면 회사명 (CAT-MFR-1)")
-    status: Status = "sellable"
-    options: OptionsIn | None = None
-    stock: int | None = Field(default=None, description="단품·구매자 입력형의 재고수량 (STK-1)")
-
-
-class ReviseProductIn(_Body):
-    """Only the fields sent change; `options`/`stock` set to null clear them."""
-
-    name: str | None = None
-    category_id: str | None = None
-    price: int | None = None
-    tax_type: TaxType | None = None
-    manufacturer: str | None = None
-    brand: str | None = None
-    status: Status | None = None
-    options: OptionsIn | None = None
-    stock: int | None = None
-
-
-class ChangeStatusIn(_Body):
-    status: Status
-
-
-def command_fields(body: RegisterProductIn | ReviseProductIn) -> dict[str, Any]:
-    """The domain command's fields: only those the client sent, options rows generated when omitted."""
-    fields = body.model_dump(include=body.model_fields_set, exclude={"options"})
-    if "options" in body.model_fields_set:
-        fields["options"] = _options(body.options)
-    return fields
-
-
-def _options(spec: CombinationIn | BuyerInputIn | None) -> dict[str, Any] | None:
-    if not isinstance(spec, CombinationIn):
-        return spec.model_dump() if spec is not None else None
-    data = spec.model_dump(exclude={"row_stock"})
-    if spec.rows is None:
-        names = [OptionName.model_validate(n) for n in data["names"]]
-        small = math.prod(len(n.values) for n in names) <= MAX_OPTION_ROWS  # else OPT-2 reports the size
-        data["rows"] = [r.model_dump() for r in generate_rows(names, stock=spec.row_stock)] if small else []
-    return data
 
 
 def router(rt: ServiceRuntime, handlers: CatalogHandlers, context: Any) -> APIRouter:
     api = APIRouter(prefix="/api/v1/products", tags=["products (상품)"])
     Viewer = Annotated[RequestContext, Depends(requires("viewer", context))]
     Manager = Annotated[RequestContext, Depends(requires("manager", context))]
+    Limit = Annotated[int, Query(ge=1, le=500)]
+    Offset = Annotated[int, Query(ge=0)]
 
     @api.post("", status_code=201, summary="상품등록 (상품코드 자동 부여, CAT-CODE-1)")
-    async def register_product(body: RegisterProductIn, ctx: Manager) -> dict[str, Any]:
-        return await handlers.register_product(ctx, command_fields(body))
+    async def register_product(body: schemas.RegisterProductIn, ctx: Manager) -> dict[str, Any]:
+        return await handlers.register_product(ctx, schemas.command_fields(body))
 
-    @api.get("", summary="상품조회 (상품명·상품코드·카테고리·상태)")
-    async def list_products(
+    @api.get("", summary="상품조회: 상품명·상품코드·자체상품코드·모델·카테고리·상태·재고·기간, 정렬, 페이지")
+    async def search_products(
         ctx: Viewer,
         name: str | None = None,
         product_code: str | None = None,
-        category_id: str | None = None,
-        status: Status | None = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        seller_product_code: str | None = None,
+        model: str | None = None,
+        category_id: Annotated[str | None, Query(description="이 카테고리와 그 하위 분류")] = None,
+        status: schemas.Status | None = None,
+        stock_state: Literal["in_stock", "sold_out"] | None = None,
+        date_field: Literal["created_at", "updated_at"] = "created_at",
+        date_from: date | None = None,
+        date_to: date | None = None,
+        sort: SortKey = "created_at",
+        order: Literal["asc", "desc"] = "desc",
+        limit: Limit = 50,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
+        query = views.ProductQuery(
+            name=name, product_code=product_code, seller_product_code=seller_product_code, model=model,
+            category_id=category_id, status=status, stock_state=stock_state, date_field=date_field,
+            date_from=date_from, date_to=date_to, sort=sort, order=order, limit=limit, offset=offset,
+        )  # fmt: skip
+        return await views.search_products_in(rt.db, ctx.tenant_id, query)
+
+    @api.get("/deleted", summary="상품복원: 삭제된 상품 목록")
+    async def deleted_products(
+        ctx: Viewer, name: str | None = None, limit: Limit = 50, offset: Offset = 0
+    ) -> dict[str, Any]:
+        query = views.ProductQuery(name=name, deleted=True, sort="updated_at", limit=limit, offset=offset)
         async with rt.db.read() as conn:
-            return await views.list_products(
-                conn,
-                ctx.tenant_id,
-                name=name,
-                product_code=product_code,
-                category_id=category_id,
-                status=status,
-                limit=limit,
-                offset=offset,
-            )
+            return await views.search_products(conn, ctx.tenant_id, query)
+
+    @api.get("/seller-code-check", summary="자체상품코드 중복체크 (CAT-CODE-2)")
+    async def seller_code_check(ctx: Viewer, code: str, product_id: str | None = None) -> dict[str, Any]:
+        async with rt.db.read() as conn:
+            owner = await views.seller_code_owner(conn, ctx.tenant_id, code)
+        return {"code": code.strip(), "available": owner is None or owner == product_id}
+
+    @api.post("/option-rows", summary="옵션추가 + : 조합 생성과 옵션일괄설정 미리보기 (OPT-2, OPT-5)")
+    async def option_rows(body: schemas.OptionRowsIn, ctx: Manager) -> dict[str, Any]:
+        return {"rows": schemas.generated_rows(body.names, body.row_stock, body.bulk)}
+
+    @api.get("/reference", summary="등록 화면의 선택값·품목고시 품목·안내 문구")
+    async def reference(ctx: Viewer) -> dict[str, Any]:
+        return form_reference(handlers.reference)
+
+    @api.get("/notice-groups/{code}", summary="품목고시 품목의 항목")
+    async def notice_group(code: str, ctx: Viewer) -> dict[str, Any]:
+        return form_reference(handlers.reference, notice_group=code)
 
     @api.get("/{product_id}", summary="상품 상세")
     async def get_product(product_id: str, ctx: Viewer) -> dict[str, Any]:
         async with rt.db.read() as conn:
-            return await views.get_product(conn, ctx.tenant_id, product_id)
+            return await views.get_product(conn, ctx.tenant_id, product_id, handlers.reference)
 
     @api.patch("/{product_id}", summary="상품수정 (OPT-8: 판매 중인 상품은 옵션 구조 변경 불가)")
-    async def revise_product(product_id: str, body: ReviseProductIn, ctx: Manager) -> dict[str, Any]:
-        return await handlers.revise_product(ctx, product_id, command_fields(body))
+    async def revise_product(product_id: str, body: schemas.ReviseProductIn, ctx: Manager) -> dict[str, Any]:
+        return await handlers.revise_product(ctx, product_id, schemas.command_fields(body))
 
     @api.post("/{product_id}/status", summary="상품상태 변경 (판매가능/판매불가, CAT-STAT-1)")
-    async def change_status(product_id: str, body: ChangeStatusIn, ctx: Manager) -> dict[str, Any]:
+    async def change_status(product_id: str, body: schemas.ChangeStatusIn, ctx: Manager) -> dict[str, Any]:
         return await handlers.change_status(ctx, product_id, body.status)
+
+    @api.delete("/{product_id}", summary="상품삭제 (상품복원으로 되돌릴 수 있음)")
+    async def delete_product(product_id: str, ctx: Manager, reason: str = "") -> dict[str, Any]:
+        return await handlers.delete_product(ctx, product_id, reason)
+
+    @api.post("/{product_id}/restore", summary="상품복원")
+    async def restore_product(product_id: str, ctx: Manager) -> dict[str, Any]:
+        return await handlers.restore_product(ctx, product_id)
+
+    @api.post("/{product_id}/stock-adjustments", summary="재고조정 (STK-1, STK-2): 누가, 왜, 얼마나")
+    async def adjust_stock(product_id: str, body: schemas.AdjustStockIn, ctx: Manager) -> dict[str, Any]:
+        return await handlers.adjust_stock(ctx, product_id, body.model_dump())
+
+    @api.get("/{product_id}/history", summary="상품수정이력: 누가 언제 어떤 항목을 무엇에서 무엇으로")
+    async def history(product_id: str, ctx: Viewer, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+        async with rt.db.read() as conn:
+            return await views.product_history(conn, rt.store, ctx.tenant_id, product_id, limit=limit, offset=offset)
 
     return api

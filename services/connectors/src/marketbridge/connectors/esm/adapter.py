@@ -157,17 +157,20 @@ class EsmAdapter(MarketplaceAdapter):
                     "pageSize": self.order_page_size,
                 }
                 await self.pacer.wait(key)
-                data = (
-                    await self.http.call(
-                        "POST",
-                        f"{SHIPPING}/Order/RequestOrders",
-                        "fetch_orders",
-                        json=body,
-                        idempotent=True,
-                        empty_on_no_data=True,
+                try:
+                    data = (
+                        await self.http.call(
+                            "POST",
+                            f"{SHIPPING}/Order/RequestOrders",
+                            "fetch_orders",
+                            json=body,
+                            idempotent=True,
+                            empty_on_no_data=True,
+                        )
+                        or {}
                     )
-                    or {}
-                )
+                finally:
+                    self.pacer.done(key)
                 rows = data.get("RequestOrders") or [] if isinstance(data, dict) else []
                 if rows:
                     yield rows

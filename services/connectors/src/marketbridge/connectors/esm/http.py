@@ -54,6 +54,11 @@ class OrderListPacer:
                     await self._sleep(delay)
             self._last[key] = self._clock()
 
+    def done(self, key: str) -> None:
+        """The call has been answered: the next one waits a full interval from now. The marketplace counts
+        from when a call *arrives*, which on a loaded network can be later than when it was sent."""
+        self._last[key] = self._clock()
+
 
 def _body(response: httpx.Response) -> Any:
     try:

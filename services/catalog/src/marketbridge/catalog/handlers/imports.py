@@ -1,0 +1,305 @@
+"""상품대량등록 / 상품대량수정: Excel import jobs. The upload returns at once with a job id; the job runs as an
+asyncio task in the service process, validates every row (cell formats, then every domain rule) and saves
+the valid rows in batches (one transaction per batch: events with `append_many`, read-model rows, outbox
+messages), recording progress and the per-row, per-column errors in `import_jobs`. Invalid rows are never
+stored; a job interrupted by a restart is marked failed when the service starts again."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import structlog
+from marketbridge.catalog import views
+from marketbridge.catalog.adapters.product_codes import allocate_product_codes, today_kst
+from marketbridge.catalog.adapters.tables import import_jobs, products
+from marketbridge.catalog.domain import Decision, Product, RegisterProduct, ReviseProduct, decide
+from marketbridge.catalog.domain import events as domain_events
+from marketbridge.catalog.excel import columns as col
+from marketbridge.catalog.excel.rows import RowReader
+from marketbridge.catalog.excel.workbook import MAX_ROWS, WorkbookInvalid, read_rows
+from marketbridge.catalog.handlers.products import (
+    CatalogHandlers,
+    build_command,
+    prepared,
+    project,
+    seller_code_taken,
+    to_envelope,
+)
+from marketbridge.catalog.handlers.projection import integration_event, read_model_row
+from marketbridge.runtime.errors import DomainError, ValidationFailed
+from marketbridge.runtime.eventstore import Append
+from marketbridge.runtime.http import RequestContext
+from marketbridge.runtime.service import ServiceRuntime
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+log = structlog.get_logger(__name__)
+Kind = Literal["register", "update"]
+Row = tuple[int, dict[str, object]]
+INTERRUPTED = "서비스 재시작으로 작업이 중단되었습니다. 파일을 다시 올려 주세요."
+PLACEHOLDER_CODE = "200001010000001"  # replaced by the allocated code once the row is valid
+
+
+@dataclass
+class Job:
+    tenant_id: str
+    job_id: str
+    kind: Kind
+    ctx: RequestContext
+    processed: int = 0
+    succeeded: int = 0
+    failed: int = 0
+
+
+@dataclass
+class Valid:
+    number: int
+    state: Product | None
+    version: int
+    decision: Decision
+
+
+class ImportJobs:
+    def __init__(self, rt: ServiceRuntime, handlers: CatalogHandlers, *, batch_size: int = 500) -> None:
+        self.rt, self.handlers, self.batch_size = rt, handlers, batch_size
+        self.reader = RowReader(handlers.reference)
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def start(self, ctx: RequestContext, kind: Kind, file_name: str, data: bytes) -> dict[str, Any]:
+        job = Job(ctx.tenant_id, str(uuid.uuid4()), kind, ctx)
+        row = {"tenant_id": ctx.tenant_id, "job_id": job.job_id, "kind": kind, "status": "queued",
+               "file_name": file_name[:255], "actor_id": ctx.user_id, "errors": []}  # fmt: skip
+        async with self.rt.db.transaction() as conn:
+            await conn.execute(insert(import_jobs).values(**row))
+        task = asyncio.create_task(self._run(job, data), name=f"catalog-import-{job.job_id}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return await self.status(ctx.tenant_id, job.job_id)
+
+    async def status(self, tenant_id: str, job_id: str, *, with_errors: bool = True) -> dict[str, Any]:
+        t = import_jobs.c
+        columns = [c for c in import_jobs.c if c.name != "tenant_id" and (with_errors or c.name != "errors")]
+        async with self.rt.db.read() as conn:
+            found = (await conn.execute(select(*columns).where(t.tenant_id == tenant_id, t.job_id == job_id))).first()
+        if found is None:
+            raise DomainError("IMPORT_JOB_NOT_FOUND", f"대량등록 작업을 찾을 수 없습니다: {job_id}", status=404)
+        return dict(found._mapping)
+
+    async def wait(self) -> None:
+        """Until every running job has finished (tests, benchmarks)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    async def recover(self) -> None:
+        """Jobs left queued or running by a previous process will never finish: mark them failed."""
+        t = import_jobs.c
+        async with self.rt.db.transaction() as conn:
+            await conn.execute(
+                update(import_jobs)
+                .where(t.status.in_(["queued", "running"]))
+                .values(status="failed", message=INTERRUPTED, finished_at=datetime.now(UTC))
+            )
+
+    async def stop(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    # -- the job ---------------------------------------------------------------------------------
+    async def _run(self, job: Job, data: bytes) -> None:
+        errors: list[dict[str, Any]] = []
+        try:
+            rows = await asyncio.to_thread(lambda: list(read_rows(data)))
+            if len(rows) > MAX_ROWS:
+                raise WorkbookInvalid(f"한 번에 {MAX_ROWS:,}행까지 올릴 수 있습니다(현재 {len(rows):,}행).")
+            await self._update(job, status="running", total_rows=len(rows))
+            seen: dict[str, int] = {}
+            for start in range(0, len(rows), self.batch_size):
+                chunk = rows[start : start + self.batch_size]
+                errors += await self._chunk(job, chunk, seen)
+                job.processed += len(chunk)
+                await self._update(job)
+            await self._update(job, status="completed", errors=errors, finished_at=datetime.now(UTC))
+            log.info("catalog_import_completed", job_id=job.job_id, succeeded=job.succeeded, failed=job.failed)
+        except WorkbookInvalid as exc:
+            await self._update(job, status="failed", message=str(exc), finished_at=datetime.now(UTC))
+        except Exception:
+            log.exception("catalog_import_failed", job_id=job.job_id)
+            message = "처리 중 오류가 발생했습니다. 잠시 후 다시 시도해 주세요."
+            await self._update(job, status="failed", message=message, errors=errors, finished_at=datetime.now(UTC))
+
+    async def _update(self, job: Job, **values: Any) -> None:
+        values |= {"processed_rows": job.processed, "succeeded_rows": job.succeeded, "failed_rows": job.failed}
+        t = import_jobs.c
+        async with self.rt.db.transaction() as conn:
+            await conn.execute(
+                update(import_jobs).where(t.tenant_id == job.tenant_id, t.job_id == job.job_id).values(**values)
+            )
+
+    async def _chunk(self, job: Job, chunk: list[Row], seen: dict[str, int]) -> list[dict[str, Any]]:
+        errors: list[dict[str, Any]] = []
+        async with self.rt.db.read() as conn:
+            valid = await (self._validate_register if job.kind == "register" else self._validate_update)(
+                conn, job, chunk, errors
+            )
+            valid = await self._unique_seller_codes(conn, job, valid, seen, errors, chunk)
+        try:
+            await self._save(job, valid)
+            job.succeeded += len(valid)
+        except DomainError as exc:  # e.g. a concurrent edit or a racing own product code: the batch failed
+            errors += [_row_error(v.number, dict(chunk).get(v.number, {}), [exc]) for v in valid]
+        job.failed = job.processed + len(chunk) - job.succeeded
+        return errors
+
+    async def _validate_register(
+        self, conn: AsyncConnection, job: Job, chunk: list[Row], errors: list[dict[str, Any]]
+    ) -> list[Valid]:
+        valid = []
+        for number, raw in chunk:
+            fields, problems = self.reader.read(raw, updating=False)
+            if raw.get("product_code") not in (None, ""):
+                message = (
+                    "[상품코드] 대량등록에서는 상품코드를 비워 주세요(자동 부여). 기존 상품은 대량수정으로 올려 주세요."
+                )
+                problems.append(DomainError("EXCEL_PRODUCT_CODE_NOT_ALLOWED", message, "product_code", "CAT-CODE-1"))
+            decision = (
+                None
+                if problems
+                else self._decide(job, None, RegisterProduct, fields | {"product_code": PLACEHOLDER_CODE}, problems)
+            )
+            if decision is None:
+                errors.append(_row_error(number, raw, problems))
+            else:
+                valid.append(Valid(number, None, 0, decision))
+        return valid
+
+    async def _validate_update(
+        self, conn: AsyncConnection, job: Job, chunk: list[Row], errors: list[dict[str, Any]]
+    ) -> list[Valid]:
+        codes = [str(raw.get("product_code") or "").strip() for _, raw in chunk]
+        ids = await _product_ids(conn, job.tenant_id, [c for c in codes if c])
+        streams = await self.handlers.rt.store.read_many(conn, [f"Product-{i}" for i in ids.values()])
+        on_sale = await views.products_on_sale(conn, job.tenant_id, list(ids.values()))
+        valid, used = [], set[str]()
+        for (number, raw), code in zip(chunk, codes, strict=True):
+            fields, problems = self.reader.read(raw, updating=True)
+            product_id = ids.get(code)
+            if product_id is None or code in used:
+                message = f"[상품코드] 수정할 상품을 찾을 수 없거나 파일에 중복된 상품코드입니다: '{code}'"
+                problems.append(DomainError("EXCEL_PRODUCT_NOT_FOUND", message, "product_code"))
+            used.add(code)
+            state, version = (None, 0)
+            if product_id is not None:
+                stored = streams.get(f"Product-{product_id}", [])
+                state = self.handlers.repo.apply(None, [self.handlers.repo.codec.decode(e) for e in stored])
+                version = stored[-1].version if stored else 0
+            extra = {"has_active_listings": product_id in on_sale}
+            decision = (
+                None if problems else self._decide(job, state, ReviseProduct, fields | extra, problems, product_id)
+            )
+            if decision is None:
+                errors.append(_row_error(number, raw, problems))
+            else:
+                valid.append(Valid(number, state, version, decision))
+        return valid
+
+    def _decide(
+        self, job: Job, state: Product | None, cls: type[RegisterProduct] | type[ReviseProduct], fields: dict[str, Any],
+        problems: list[DomainError], product_id: str | None = None,
+    ) -> Decision | None:  # fmt: skip
+        ids = {"tenant_id": job.tenant_id, "product_id": product_id or str(uuid.uuid4()), "actor_id": job.ctx.user_id}
+        try:
+            cmd = build_command(cls, {**prepared(fields), **ids})
+            return decide(state, cmd, company_name=job.ctx.tenant_name, reference=self.handlers.reference)
+        except ValidationFailed as exc:
+            problems += exc.errors
+        except DomainError as exc:
+            problems.append(exc)
+        return None
+
+    async def _unique_seller_codes(
+        self, conn: AsyncConnection, job: Job, valid: list[Valid], seen: dict[str, int], errors: list[dict[str, Any]],
+        chunk: list[Row],
+    ) -> list[Valid]:  # fmt: skip
+        """CAT-CODE-2 across the file and against the seller's saved products."""
+        new_codes = {v.number: _new_seller_code(v) for v in valid}
+        wanted = [c for c in new_codes.values() if c]
+        t = products.c
+        owners = {}
+        if wanted:
+            query = select(t.seller_product_code, t.product_id).where(
+                t.tenant_id == job.tenant_id, t.seller_product_code.in_(wanted)
+            )
+            owners = {r[0]: r[1] for r in await conn.execute(query)}
+        raw_by_number = dict(chunk)
+        kept = []
+        for v in valid:
+            code = new_codes[v.number]
+            owner = owners.get(code) if code else None
+            if code and ((owner is not None and owner != v.decision.events[0].product_id) or code in seen):
+                errors.append(_row_error(v.number, raw_by_number[v.number], [seller_code_taken(code)]))
+                continue
+            if code:
+                seen[code] = v.number
+            kept.append(v)
+        return kept
+
+    async def _save(self, job: Job, valid: list[Valid]) -> None:
+        if not valid:
+            return
+        now = datetime.now(UTC)
+        async with self.rt.db.transaction() as conn:
+            registering = [v for v in valid if v.state is None]
+            codes = iter(await allocate_product_codes(conn, job.tenant_id, today_kst(), len(registering)))
+            appends, rows, envelopes = [], [], []
+            for v in valid:
+                events = v.decision.events
+                if v.state is None:
+                    events = [events[0].model_copy(update={"product_code": next(codes)})]
+                if not events:
+                    continue
+                state = self.handlers.repo.apply(v.state, events)
+                assert state is not None
+                stream = self.handlers.repo.stream_id(state.product_id)
+                meta = {"actor_id": job.ctx.user_id, "import_job_id": job.job_id}
+                appends.append(Append(stream, v.version, [self.handlers.repo.codec.encode(e, meta) for e in events]))
+                rows.append(read_model_row(state, v.version + len(events), now))
+                envelopes += [to_envelope(integration_event(e, state), job.tenant_id, job.job_id) for e in events]
+            await self.rt.store.append_many(conn, appends)
+            for start in range(0, len(rows), 1000):
+                await project(conn, rows[start : start + 1000])
+            await self.rt.outbox.add(conn, envelopes)
+
+
+def _new_seller_code(v: Valid) -> str | None:
+    """The own product code the row sets, if it sets a new one."""
+    for e in v.decision.events:
+        if isinstance(e, domain_events.ProductRegistered):
+            return e.seller_product_code
+        if isinstance(e, domain_events.ProductRevised) and e.seller_product_code is not None:
+            return e.seller_product_code.new
+    return None
+
+
+async def _product_ids(conn: AsyncConnection, tenant_id: str, codes: list[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    t = products.c
+    query = select(t.product_code, t.product_id).where(
+        t.tenant_id == tenant_id, t.product_code.in_(codes), t.deleted.is_(False)
+    )
+    return {r[0]: r[1] for r in await conn.execute(query)}
+
+
+def _row_error(number: int, raw: dict[str, object], problems: list[DomainError]) -> dict[str, Any]:
+    """One failed row: its Excel row number, what identifies it, and each problem with its column."""
+    items = []
+    for p in problems:
+        column = col.BY_KEY.get(p.field or "") or col.column_of(p.field)
+        items.append({"column": column.header if column else None, "field": p.field, "code": p.code,
+                      "rule": p.rule, "message": p.message})  # fmt: skip
+    return {"row": number, "product_code": raw.get("product_code"), "name": raw.get("name"), "errors": items}
