@@ -190,13 +190,38 @@ async def test_listing_content_reaches_the_publish_request_and_is_validated(serv
 
     await bus.subscribe(Subscription("test.content_worker", ["listing.listing_publish_requested.v1.naver"], worker, 1))
     await seed(bus, client)
-    body = {"product_id": "p1", "account_id": "acc1", "sale_price": 12000,
-            "image_urls": ["https://img.example/a.jpg"], "detail_html": "<p>상세</p>", "after_service_phone": "02-123-4567"}
+    body = {
+        "product_id": "p1",
+        "account_id": "acc1",
+        "sale_price": 12000,
+        "image_urls": ["https://img.example/a.jpg"],
+        "detail_html": "<p>상세</p>",
+        "after_service_phone": "02-123-4567",
+    }
     assert (await client.post("/api/v1/listings", json=body, headers=headers())).status_code == 202
     await eventually(lambda: asyncio.sleep(0, requests))
     payload = requests[0].payload
-    assert payload["image_urls"] == ["https://img.example/a.jpg"] and payload["after_service_guide"] == "판매자에게 문의"
-    bad = await client.post("/api/v1/listings", json=body | {"after_service_guide": " ", "image_urls": ["ftp://x"]},
-                            headers=headers())
+    assert (
+        payload["image_urls"] == ["https://img.example/a.jpg"] and payload["after_service_guide"] == "판매자에게 문의"
+    )
+    bad = await client.post(
+        "/api/v1/listings", json=body | {"after_service_guide": " ", "image_urls": ["ftp://x"]}, headers=headers()
+    )
     assert bad.status_code == 400
-    assert {(e["rule"], e["field"]) for e in bad.json()["errors"]} >= {("AS-2", "after_service_guide"), (None, "image_urls[0]")}
+    assert {(e["rule"], e["field"]) for e in bad.json()["errors"]} >= {
+        ("AS-2", "after_service_guide"),
+        (None, "image_urls[0]"),
+    }
+
+
+async def test_cat_stat_1_a_product_made_unsellable_in_the_catalog_can_no_longer_be_listed(service: Any) -> None:
+    _svc, bus, client = service
+    await seed(bus, client)
+    await publish(bus, catalog.ProductStatusChanged(product_id="p1", status="unsellable", actor_id="u1"))
+    body = {"product_id": "p1", "account_id": "acc1", "sale_price": 12000}
+
+    async def refused() -> bool:
+        r = await client.post("/api/v1/listings", json=body, headers=headers())
+        return r.status_code == 400 and r.json()["errors"][0]["rule"] == "CAT-STAT-1"
+
+    await eventually(refused)

@@ -37,8 +37,17 @@ class ListingService:
         self.handlers = h = ListingHandlers(rt)
         rt.consume(
             "listing.products",
-            [catalog_events.ProductRegistered.TYPE, catalog_events.ProductRevised.TYPE],
+            [
+                catalog_events.ProductRegistered.TYPE,
+                catalog_events.ProductRevised.TYPE,
+                catalog_events.ProductRestored.TYPE,
+            ],
             h.on_product,
+        )
+        rt.consume(
+            "listing.product_status",
+            [catalog_events.ProductStatusChanged.TYPE, catalog_events.ProductDeleted.TYPE],
+            h.on_product_status,
         )
         rt.consume(
             "listing.accounts",

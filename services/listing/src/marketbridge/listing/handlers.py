@@ -86,6 +86,28 @@ class ListingHandlers:
         }
         await upsert(conn, products, [row], ["tenant_id", "product_id"])
 
+    async def on_product_status(self, conn: AsyncConnection, env: Envelope) -> None:
+        """판매불가 (or deleted) products can no longer be listed (CAT-STAT-1, Q19)."""
+        if env.type == catalog_events.ProductDeleted.TYPE:
+            deleted = parse(env, catalog_events.ProductDeleted)
+            product_id, status = deleted.product_id, "unsellable"
+        else:
+            changed = parse(env, catalog_events.ProductStatusChanged)
+            product_id, status = changed.product_id, changed.status
+        row = await conn.scalar(
+            select(products.c.snapshot).where(
+                products.c.tenant_id == env.tenant_id, products.c.product_id == product_id
+            )
+        )
+        if row is not None:
+            snapshot = dict(row) | {"status": status}
+            await upsert(
+                conn,
+                products,
+                [{"tenant_id": env.tenant_id, "product_id": product_id, "snapshot": snapshot}],
+                ["tenant_id", "product_id"],
+            )
+
     async def on_account(self, conn: AsyncConnection, env: Envelope) -> None:
         msg = parse(env, account_events.MarketplaceAccountChanged)
         row = {
@@ -129,7 +151,10 @@ class ListingHandlers:
         return new_state
 
     async def _project(self, conn: AsyncConnection, s: domain.Listing, version: int, product_name: str | None) -> None:
-        values = s.model_dump(exclude={"market_category_id", "content"}) | {"version": version, "updated_at": datetime.now(UTC)}
+        values = s.model_dump(exclude={"market_category_id", "content"}) | {
+            "version": version,
+            "updated_at": datetime.now(UTC),
+        }
         if product_name is not None:
             await upsert(conn, listings, [values | {"product_name": product_name}], ["listing_id"])
         else:

@@ -20,7 +20,9 @@ class CreateListing(BaseModel):
     image_urls: list[str] = Field(default_factory=list, description="대표 이미지와 추가 이미지 주소")
     detail_html: str = Field(default="", description="상품상세 HTML")
     after_service_phone: str = Field(default="", description="A/S 전화번호 (AS-1)")
-    after_service_guide: str = Field(default="판매자에게 문의", description="A/S 안내 (AS-2: 국내 A/S 불가 시 '판매자에게 문의')")
+    after_service_guide: str = Field(
+        default="판매자에게 문의", description="A/S 안내 (AS-2: 국내 A/S 불가 시 '판매자에게 문의')"
+    )
 
 
 def router(rt: ServiceRuntime, handlers: ListingHandlers, context: Any) -> APIRouter:
@@ -31,8 +33,9 @@ def router(rt: ServiceRuntime, handlers: ListingHandlers, context: Any) -> APIRo
     @api.post("", status_code=202, summary="판매정보 저장 및 제휴몰 연동 (SYNC-1)")
     async def create_listing(body: CreateListing, ctx: Manager) -> dict[str, Any]:
         fields = body.model_dump(include={"product_id", "account_id", "sale_price", "list_price", "market_category_id"})
-        content = ListingContent(**body.model_dump(include={"image_urls", "detail_html", "after_service_phone",
-                                                            "after_service_guide"}))
+        content = ListingContent(
+            **body.model_dump(include={"image_urls", "detail_html", "after_service_phone", "after_service_guide"})
+        )
         state = await handlers.create_listing(ctx, **fields, content=content)
         return state.model_dump()
 
