@@ -75,6 +75,20 @@ SHARED_IDS = {
 NOT_AN_IMAGE = {"file": ("photo 1.png", b"not an image", "image/png")}
 
 
+def _valid_jpeg() -> bytes:
+    """A main image that passes CAT-IMG-1 (1000×1000 JPEG), so only the owner is wrong."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (1000, 1000), (200, 30, 30)).save(out, "JPEG")
+    return out.getvalue()
+
+
+A_VALID_IMAGE = {"file": ("main1.jpg", _valid_jpeg(), "image/jpeg")}
+
+
 @dataclass
 class World:
     base: str
@@ -193,7 +207,7 @@ async def _tenant_a_resources(host: EmbeddedHost, base: str, a: httpx.AsyncClien
         "run_id": run,
         "log_id": await _eventually(sync_log),
         "user_id": user_id,
-    }
+    } | SHARED_IDS
 
 
 async def _routes(client: httpx.AsyncClient) -> set[tuple[str, str]]:
@@ -250,9 +264,9 @@ def foreign_writes(ids: dict[str, str]) -> dict[tuple[str, str], dict[str, Any] 
         ("delete", "/api/v1/products/{product_id}"): None,
         ("post", "/api/v1/products/{product_id}/restore"): None,
         ("post", "/api/v1/products/{product_id}/stock-adjustments"): {"target": "product", "delta": -1, "reason": "x"},
-        ("put", "/api/v1/products/{product_id}/images/main"): {"files": NOT_AN_IMAGE},
+        ("put", "/api/v1/products/{product_id}/images/main"): {"files": A_VALID_IMAGE},
         ("delete", "/api/v1/products/{product_id}/images/main"): None,
-        ("post", "/api/v1/products/{product_id}/images/zoom"): {"files": NOT_AN_IMAGE},
+        ("post", "/api/v1/products/{product_id}/images/zoom"): {"files": A_VALID_IMAGE},
         ("delete", "/api/v1/products/{product_id}/images/zoom/{index}"): None,
     }
 
@@ -294,7 +308,7 @@ def bad_inputs(ids: dict[str, str]) -> dict[tuple[str, str], Any]:
         ("post", "/api/v1/users"): {"email": "not-an-email", "display_name": "x", "role": "god", "password": "1"},
         ("patch", "/api/v1/users/{user_id}"): {"role": "god"},
         ("delete", "/api/v1/products/{product_id}"): {"path": "/api/v1/products/no-such-product"},
-        ("post", "/api/v1/products/{product_id}/restore"): None,  # not deleted: 409
+        ("post", "/api/v1/products/{product_id}/restore"): {"path": "/api/v1/products/no-such-product/restore"},
         ("post", "/api/v1/products/{product_id}/stock-adjustments"): {"target": "product", "delta": "x", "reason": ""},
         ("put", "/api/v1/products/{product_id}/images/main"): {"files": NOT_AN_IMAGE},
         ("delete", "/api/v1/products/{product_id}/images/main"): {

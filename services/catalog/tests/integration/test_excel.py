@@ -144,7 +144,15 @@ async def test_export_edit_and_upload_again_updates_the_products(service: Any, a
     assert again["errors"][0]["errors"][0]["code"] == "EXCEL_PRODUCT_CODE_NOT_ALLOWED"
 
 
-async def test_an_unreadable_file_fails_the_job_with_a_korean_message(service: Any, api: Any) -> None:
+async def test_a_file_that_is_not_a_workbook_is_refused_before_any_job(service: Any, api: Any) -> None:
     _svc, _bus, client = service
-    result = await upload(client, api, b"not a workbook")
+    files = {"file": ("products.xlsx", b"not a workbook", XLSX)}
+    r = await client.post("/api/v1/products/excel/imports", files=files, headers=api.headers())
+    assert r.status_code == 400 and r.json()["errors"][0]["code"] == "EXCEL_FILE_INVALID"
+    assert r.json()["errors"][0]["field"] == "file" and "엑셀" in r.json()["message"]
+
+
+async def test_an_unreadable_workbook_fails_the_job_with_a_korean_message(service: Any, api: Any) -> None:
+    _svc, _bus, client = service
+    result = await upload(client, api, b"PK\x03\x04 but no workbook inside")
     assert result["status"] == "failed" and "엑셀" in result["message"]

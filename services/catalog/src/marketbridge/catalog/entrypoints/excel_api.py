@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+XLSX_MAGIC = b"PK\x03\x04"  # an .xlsx file is a ZIP archive
 
 
 def _download(data: bytes, name: str) -> Response:
@@ -55,6 +56,12 @@ def excel_router(rt: ServiceRuntime, jobs: ImportJobs, context: Any) -> APIRoute
         data = await file.read(MAX_UPLOAD_BYTES + 1)
         if len(data) > MAX_UPLOAD_BYTES:
             raise DomainError("EXCEL_FILE_TOO_LARGE", "엑셀 파일은 50MB 이하로 올려 주세요.", field="file")
+        if not (file.filename or "").lower().endswith(".xlsx") or not data.startswith(XLSX_MAGIC):
+            raise DomainError(
+                "EXCEL_FILE_INVALID",
+                "엑셀(.xlsx) 파일만 올릴 수 있습니다. 양식을 내려받아 작성해 주세요.",
+                field="file",
+            )
         return await jobs.start(ctx, mode, file.filename or "upload.xlsx", data)
 
     @api.get("/imports/{job_id}", summary="대량등록 작업 상태와 행별 오류")
