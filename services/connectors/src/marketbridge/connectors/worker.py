@@ -8,6 +8,8 @@ marketplace's own message.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +23,7 @@ from marketbridge.connectors.errors import (
     UnsupportedOperation,
 )
 from marketbridge.connectors.outbound import OutboundCalls, Outcome
+from marketbridge.connectors.ports import MarketplaceAdapter
 from marketbridge.connectors.registry import AdapterPool
 from marketbridge.contracts import listing as listing_msgs
 from marketbridge.contracts import orders as order_msgs
@@ -35,10 +38,62 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 log = structlog.get_logger(__name__)
-CALLS = Counter(
-    "connectors_calls_total", "Outbound marketplace calls", ["marketplace", "operation", "outcome"]
-)
+CALLS = Counter("connectors_calls_total", "Outbound marketplace calls", ["marketplace", "operation", "outcome"])
 PRODUCER = "connectors"
+
+
+@dataclass(frozen=True)
+class OrderCall:
+    """How one order-line command maps to an outbound call, the question that settles it after a crash,
+    its result events and its sync-log job."""
+
+    request: type[Message]
+    operation: str
+    call: Callable[[AdapterPool, MarketplaceAdapter, Any], Awaitable[Outcome]]
+    resolve: Callable[[AdapterPool, MarketplaceAdapter, Any], Awaitable[Outcome | None]]
+    succeeded: type[Message]
+    failed: type[Message]
+    job: str
+    verb: str
+    carried: tuple[str, ...] = ()  # request fields repeated on the success event
+
+
+ORDER_CALLS = {
+    spec.request.TYPE: spec
+    for spec in (
+        OrderCall(
+            request=order_msgs.OrderAcknowledgeRequested,
+            operation="acknowledge",
+            call=AdapterPool.acknowledge,
+            resolve=AdapterPool.resolve_acknowledge,
+            succeeded=order_msgs.OrderAcknowledgementSynced,
+            failed=order_msgs.OrderAcknowledgementFailed,
+            job="acknowledge",
+            verb="발주확인",
+        ),
+        OrderCall(
+            request=order_msgs.InvoiceSendRequested,
+            operation="dispatch",
+            call=AdapterPool.dispatch,
+            resolve=AdapterPool.resolve_dispatch,
+            succeeded=order_msgs.InvoiceSent,
+            failed=order_msgs.InvoiceSendFailed,
+            job="invoice",
+            verb="송장송신",
+            carried=("carrier", "tracking_number"),
+        ),
+        OrderCall(
+            request=order_msgs.SellerCancellationRequested,
+            operation="cancel",
+            call=AdapterPool.cancel,
+            resolve=AdapterPool.resolve_cancel,
+            succeeded=order_msgs.SellerCancellationSynced,
+            failed=order_msgs.SellerCancellationFailed,
+            job="cancel",
+            verb="판매취소",
+        ),
+    )
+}
 
 
 class MarketplaceWorker:
@@ -140,27 +195,21 @@ class MarketplaceWorker:
             await synclog.close_log(conn, log_id, "collect")
             await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
 
-    # -- acknowledgement and invoice -----------------------------------------------------------------
+    # -- acknowledgement, invoice, seller cancellation -------------------------------------------------
     async def order_command(self, env: Envelope) -> None:
-        kind = base_type(env.type)
-        if kind == order_msgs.InvoiceSendRequested.TYPE:
-            await self.send_invoice(env)
-        elif kind == order_msgs.SellerCancellationRequested.TYPE:
-            await self.cancel_by_seller(env)
-        else:
-            await self.acknowledge(env)
-
-    async def send_invoice(self, env: Envelope) -> None:
-        msg = parse(env, order_msgs.InvoiceSendRequested)
-        record = await self.calls.begin("dispatch", msg.attempt_key, env.tenant_id)
+        """One order line, one outbound call, recorded before it is made; the result event and the sync
+        log line leave in the transaction that records the outcome."""
+        spec = ORDER_CALLS[base_type(env.type)]
+        msg: Any = parse(env, spec.request)
+        record = await self.calls.begin(spec.operation, msg.attempt_key, env.tenant_id)
         if record.state != "pending":
             return  # already settled: its result event left with the outcome
         adapter = await self.pool.get(msg.account_id)
         outcome = None
-        if record.interrupted:
-            outcome = await self.pool.resolve_dispatch(adapter, msg)
+        if record.interrupted:  # a crash left the outcome unknown: ask the marketplace before calling again
+            outcome = await spec.resolve(self.pool, adapter, msg)
         if outcome is None:
-            outcome = await self._call(msg.account_id, "dispatch", lambda: self.pool.dispatch(adapter, msg))
+            outcome = await self._call(msg.account_id, spec.operation, lambda: spec.call(self.pool, adapter, msg))
 
         async def effect(conn: AsyncConnection, o: Outcome) -> None:
             base = {
@@ -171,74 +220,14 @@ class MarketplaceWorker:
                 "attempt_key": msg.attempt_key,
             }
             result: Message = (
-                order_msgs.InvoiceSent(**base, carrier=msg.carrier, tracking_number=msg.tracking_number)
+                spec.succeeded(**base, **{k: getattr(msg, k) for k in spec.carried})
                 if o.ok
-                else order_msgs.InvoiceSendFailed(**base, code=o.code or "UNKNOWN", message=o.message or "")
+                else spec.failed(**base, code=o.code or "UNKNOWN", message=o.message or "")
             )
-            await self._item_log(conn, env, msg.account_id, "invoice", msg.market_order_line_id, o, "송장송신")
+            await self._item_log(conn, env, msg.account_id, spec.job, msg.market_order_line_id, o, spec.verb)
             await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
 
-        await self.calls.finish("dispatch", msg.attempt_key, outcome, effect)
-
-    async def acknowledge(self, env: Envelope) -> None:
-        msg = parse(env, order_msgs.OrderAcknowledgeRequested)
-        record = await self.calls.begin("acknowledge", msg.attempt_key, env.tenant_id)
-        if record.state != "pending":
-            return
-        adapter = await self.pool.get(msg.account_id)
-        outcome = None
-        if record.interrupted:
-            outcome = await self.pool.resolve_acknowledge(adapter, msg)
-        if outcome is None:
-            outcome = await self._call(msg.account_id, "acknowledge", lambda: self.pool.acknowledge(adapter, msg))
-
-        async def effect(conn: AsyncConnection, o: Outcome) -> None:
-            base = {
-                "order_id": msg.order_id,
-                "account_id": msg.account_id,
-                "marketplace": self.marketplace,
-                "market_order_line_id": msg.market_order_line_id,
-                "attempt_key": msg.attempt_key,
-            }
-            result: Message = (
-                order_msgs.OrderAcknowledgementSynced(**base)
-                if o.ok
-                else order_msgs.OrderAcknowledgementFailed(**base, code=o.code or "UNKNOWN", message=o.message or "")
-            )
-            await self._item_log(conn, env, msg.account_id, "acknowledge", msg.market_order_line_id, o, "발주확인")
-            await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
-
-        await self.calls.finish("acknowledge", msg.attempt_key, outcome, effect)
-
-    async def cancel_by_seller(self, env: Envelope) -> None:
-        msg = parse(env, order_msgs.SellerCancellationRequested)
-        record = await self.calls.begin("cancel", msg.attempt_key, env.tenant_id)
-        if record.state != "pending":
-            return
-        adapter = await self.pool.get(msg.account_id)
-        outcome = None
-        if record.interrupted:
-            outcome = await self.pool.resolve_cancel(adapter, msg)
-        if outcome is None:
-            outcome = await self._call(msg.account_id, "cancel", lambda: self.pool.cancel(adapter, msg))
-
-        async def effect(conn: AsyncConnection, o: Outcome) -> None:
-            base = {
-                "order_id": msg.order_id,
-                "account_id": msg.account_id,
-                "marketplace": self.marketplace,
-                "market_order_line_id": msg.market_order_line_id,
-                "attempt_key": msg.attempt_key,
-            }
-            result: Message = (
-                order_msgs.SellerCancellationSynced(**base)
-                if o.ok
-                else order_msgs.SellerCancellationFailed(**base, code=o.code or "UNKNOWN", message=o.message or "")
-            )
-            await self._item_log(conn, env, msg.account_id, "cancel", msg.market_order_line_id, o, "판매취소")
-            await self.rt.outbox.add(conn, [follow_up(env, result, producer=PRODUCER)])
-
-        await self.calls.finish("cancel", msg.attempt_key, outcome, effect)
+        await self.calls.finish(spec.operation, msg.attempt_key, outcome, effect)
 
     # -- listings ------------------------------------------------------------------------------------
     async def publish(self, env: Envelope) -> None:
