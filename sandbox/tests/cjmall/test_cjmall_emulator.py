@@ -74,7 +74,7 @@ async def test_item_registration_needs_notice(send: Send) -> None:
 async def test_faults_and_rate_limit(send: Send, client: httpx.AsyncClient) -> None:
     await client.post("/cjmall/admin/faults", json={"path_pattern": "IFPA", "kind": "malformed", "count": 1})
     assert not (await send("IF_04_01", DAY)).content.endswith(b">")
-    await client.put("/cjmall/admin/rate-limit", json={"rate": 1, "burst": 1})
+    await client.put("/cjmall/admin/rate-limit", json={"rate": 0.01, "burst": 1})
     assert (await send("IF_04_01", DAY)).status_code == 200
     assert (await send("IF_04_01", DAY)).status_code == 429
     assert (await client.get("/cjmall/admin/calls", params={"seller_id": "412345"})).json()[

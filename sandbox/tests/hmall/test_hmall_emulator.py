@@ -125,7 +125,7 @@ async def test_faults_call_log_and_peak_per_seller(api: Call, client: httpx.Asyn
 
 
 async def test_rate_limit_answers_429(api: Call, client: httpx.AsyncClient) -> None:
-    await client.put("/hmall/admin/rate-limit", json={"rate": 1, "burst": 1, "enabled": True})
+    await client.put("/hmall/admin/rate-limit", json={"rate": 0.01, "burst": 1, "enabled": True})
     params = {"venCd": "123456", "fromDate": "20261118", "toDate": "20261118"}
     assert (await api(ORDERS, dsInput=[params])).status_code == 200
     limited = await api(ORDERS, dsInput=[params])

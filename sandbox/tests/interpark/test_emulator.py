@@ -147,7 +147,7 @@ async def test_faults_rate_limit_and_bulk_orders(
     with pytest.raises(ET.ParseError):
         parse(await orders_api("orderListForSingle", **DAY))
     clock.advance(5)
-    await client.put("/interpark/admin/rate-limit", json={"rate": 1, "burst": 2})
+    await client.put("/interpark/admin/rate-limit", json={"rate": 0.01, "burst": 2})
     statuses = [(await orders_api("orderListDelvForSingle", **DAY)).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     await client.put("/interpark/admin/rate-limit", json={"enabled": False})

@@ -99,7 +99,7 @@ async def test_faults_rate_limit_and_admin_session_expiry(client: httpx.AsyncCli
     params = {"subscriptionId": session, **DAY}
     await client.post("/lottehs/admin/faults", json={"path_pattern": "searchNew", "kind": "http_500", "count": 1})
     assert (await client.get(f"{API}/searchNewOrdLstOpenApi.lotte", params=params)).status_code == 500
-    await client.put("/lottehs/admin/rate-limit", json={"rate": 1, "burst": 1})
+    await client.put("/lottehs/admin/rate-limit", json={"rate": 0.01, "burst": 1})
     assert (await client.get(f"{API}/searchNewOrdLstOpenApi.lotte", params=params)).status_code == 200
     assert (await client.get(f"{API}/searchNewOrdLstOpenApi.lotte", params=params)).status_code == 429
     calls = (await client.get("/lottehs/admin/calls", params={"seller_id": "031234"})).json()

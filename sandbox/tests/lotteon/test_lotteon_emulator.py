@@ -175,7 +175,7 @@ async def test_faults_rate_limit_and_bulk_orders(
     assert len(rows) == 10_000
     await client.post(f"{ADMIN}/faults", json={"path_pattern": "OrdersSearch", "kind": "http_503", "count": 1})
     assert (await api(SEARCH, DAY)).status_code == 503
-    await client.put(f"{ADMIN}/rate-limit", json={"rate": 1, "burst": 1})
+    await client.put(f"{ADMIN}/rate-limit", json={"rate": 0.01, "burst": 1})
     await api(SEARCH, DAY)
     limited = await api(SEARCH, DAY)
     assert limited.status_code == 429 and limited.json()["returnCode"] == "4290"

@@ -55,6 +55,6 @@ async def test_goods_need_notice_and_qna(send: Send, client: httpx.AsyncClient, 
 async def test_faults_and_rate_limit(send: Send, client: httpx.AsyncClient) -> None:
     await client.post("/publichs/admin/faults", json={"path_pattern": "supplier", "kind": "http_503", "count": 1})
     assert (await send("PH_04_01", DAY)).status_code == 503
-    await client.put("/publichs/admin/rate-limit", json={"rate": 1, "burst": 1})
+    await client.put("/publichs/admin/rate-limit", json={"rate": 0.01, "burst": 1})
     assert (await send("PH_04_01", DAY)).status_code == 200
     assert (await send("PH_04_01", DAY)).status_code == 429

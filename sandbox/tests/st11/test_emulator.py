@@ -153,7 +153,7 @@ async def test_faults_and_rate_limit(api: httpx.AsyncClient, client: httpx.Async
     await client.post("/st11/admin/faults", json={"path_pattern": "complete", "kind": "malformed", "count": 1})
     with pytest.raises(ET.ParseError):
         parse(await api.get(WINDOW))
-    await client.put("/st11/admin/rate-limit", json={"rate": 1, "burst": 2})
+    await client.put("/st11/admin/rate-limit", json={"rate": 0.01, "burst": 2})
     statuses = [(await api.get(WINDOW)).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
 
