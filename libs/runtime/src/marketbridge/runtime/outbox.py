@@ -27,6 +27,7 @@ from sqlalchemy import Select, delete, func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 log = structlog.get_logger(__name__)
+MAX_IDLE_SECONDS = 1.0
 
 
 class Outbox:
@@ -96,24 +97,37 @@ class OutboxRelay:
             return int(await conn.scalar(select(func.count()).select_from(self._table)) or 0)
 
     async def run(self) -> None:
-        """Relay until stop(); on stop, drain what is already committed, then return."""
+        """Relay until stop(); on stop, drain what is already committed, then return.
+
+        A write in this process wakes the relay at once; otherwise the idle poll (which only catches rows
+        written by other processes of the service, or left by a crash) backs off up to a second, so that
+        many idle processes do not keep the database busy."""
+        idle = self.idle_seconds
         while not self._stopping.is_set():
+            self.outbox.written.clear()  # before reading: a write during the pass wakes the next wait at once
             try:
                 sent = await self.relay_once()
             except Exception:
                 log.exception("outbox_relay_failed", service=self.service)
                 sent = 0
                 await asyncio.sleep(1.0)
-            if sent == 0:
-                await self._idle()
+            if sent:
+                idle = self.idle_seconds
+            elif await self._idle(idle):  # woken by a write (maybe not committed yet): look again soon
+                idle = self.idle_seconds
+            else:
+                idle = min(idle * 2, MAX_IDLE_SECONDS)
         with contextlib.suppress(Exception):
             while await self.relay_once():
                 pass
 
-    async def _idle(self) -> None:
-        self.outbox.written.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.outbox.written.wait(), timeout=self.idle_seconds)
+    async def _idle(self, seconds: float) -> bool:
+        """Wait for a write in this process or the timeout; True when a write woke it."""
+        try:
+            await asyncio.wait_for(self.outbox.written.wait(), timeout=seconds)
+        except TimeoutError:
+            return False
+        return True
 
     def stop(self) -> None:
         self._stopping.set()
