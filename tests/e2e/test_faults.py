@@ -62,12 +62,13 @@ async def test_sigkill_of_the_naver_worker_with_200_invoice_sends_in_flight(tmp_
     try:
         seller = await onboard(stack)
         orders = await registered_orders(seller, 200)
-        # slow every dispatch down, half of them *after* the marketplace applied it: the worker dies
-        # between the marketplace accepting a dispatch and recording it
-        for phase in ("before", "after"):
+        # half of the dispatches are slowed before the marketplace applies them (cut off: sent again), and
+        # every dispatch answers 1.5 s *after* it was applied, so at 10 calls/s about fifteen are always
+        # applied but unanswered when the worker dies: those must be settled by asking, never sent twice
+        for phase, probability, latency_ms in (("before", 0.5, 400), ("after", 1.0, 1500)):
             await seller.sandbox.post("/naver/admin/faults", json={
-                "path_pattern": "product-orders/dispatch", "kind": "latency", "latency_ms": 400,
-                "probability": 0.5, "phase": phase})
+                "path_pattern": "product-orders/dispatch", "kind": "latency", "latency_ms": latency_ms,
+                "probability": probability, "phase": phase})
         r = await seller.client.post("/api/v1/orders/invoices/send", json={"order_ids": [o["order_id"] for o in orders]})
         assert r.status_code in (200, 202), r.text
 

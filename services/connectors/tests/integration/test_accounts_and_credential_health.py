@@ -142,3 +142,15 @@ async def test_three_authentication_rejections_stop_the_calls_and_say_why(world:
         headers=headers(),
     )
     assert r.status_code == 200 and r.json()["needs_attention"] is None and r.json()["auth_failures"] == 0
+
+
+async def test_a_burst_of_messages_for_one_account_shares_one_adapter(world: Any) -> None:
+    """A full prefetch arriving at once must not build one adapter (and issue one token) per message."""
+    svc, _bus, client, driver, _ = world
+    seller = await driver.create_seller()
+    r = await client.post("/api/v1/marketplace-accounts", headers=headers(), json={
+        "marketplace": "naver", "seller_id": seller["seller_id"], "display_name": "스토어",
+        "credentials": {"client_id": seller["client_id"], "client_secret": seller["client_secret"]}})
+    account_id = r.json()["account_id"]
+    adapters = await asyncio.gather(*(svc.pool.get(account_id) for _ in range(32)))
+    assert len({id(a) for a in adapters}) == 1

@@ -3,6 +3,7 @@ translation between our messages and the adapter ports (one place per concern)."
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -65,6 +66,7 @@ class AdapterPool:
         self.factories = factories or default_factories()
         self._adapters: dict[str, MarketplaceAdapter] = {}
         self._rows: dict[str, dict[str, Any]] = {}
+        self._building: dict[str, asyncio.Lock] = {}
 
     async def _row(self, account_id: str, fresh: bool = False) -> dict[str, Any]:
         if fresh or account_id not in self._rows:
@@ -73,20 +75,29 @@ class AdapterPool:
         return self._rows[account_id]
 
     async def get(self, account_id: str) -> MarketplaceAdapter:
-        if account_id not in self._adapters:
-            row = await self._row(account_id, fresh=True)
-            mp = row["marketplace"]
-            config = AdapterConfig(
-                marketplace=mp,
-                account_id=account_id,
-                seller_id=row["seller_id"],
-                credentials=self.box.open(row["credentials"]),
-                base_url=self.base_urls[mp],
-                rate_per_second=self.rates.get(mp, 5.0),
-                timeout_seconds=self.timeout,
-            )
-            self._adapters[account_id] = self.factories[mp](config)
+        adapter = self._adapters.get(account_id)
+        if adapter is not None:
+            return adapter
+        # one adapter per account even when a full prefetch of messages arrives at once: each adapter
+        # holds the account's token cache and HTTP pool, and a second one would issue a second token
+        async with self._building.setdefault(account_id, asyncio.Lock()):
+            if account_id not in self._adapters:
+                self._adapters[account_id] = await self._build(account_id)
         return self._adapters[account_id]
+
+    async def _build(self, account_id: str) -> MarketplaceAdapter:
+        row = await self._row(account_id, fresh=True)
+        mp = row["marketplace"]
+        config = AdapterConfig(
+            marketplace=mp,
+            account_id=account_id,
+            seller_id=row["seller_id"],
+            credentials=self.box.open(row["credentials"]),
+            base_url=self.base_urls[mp],
+            rate_per_second=self.rates.get(mp, 5.0),
+            timeout_seconds=self.timeout,
+        )
+        return self.factories[mp](config)
 
     async def seller_id(self, account_id: str) -> str:
         return str((await self._row(account_id))["seller_id"])
@@ -96,7 +107,9 @@ class AdapterPool:
         row = await self._row(account_id)
         if row.get("needs_attention"):
             row = await self._row(account_id, fresh=True)  # the seller may have fixed the key meanwhile
-            self._adapters.pop(account_id, None)
+            stale = self._adapters.pop(account_id, None)
+            if stale is not None:
+                await stale.aclose()
         if row.get("needs_attention"):
             raise PermanentMarketplaceError(row["marketplace"], "ACCOUNT_NEEDS_ATTENTION", row["needs_attention"])
 
