@@ -56,7 +56,8 @@ async def start_stack(tmp_path: Path, session_prefix: str, extra_env: dict[str, 
         extra_env={"MB_RETRY_DELAYS_MS": "[300,1000,2000]", "MB_LOG_LEVEL": "INFO", **(extra_env or {})},
     )
     try:
-        await stack.start()
+        # 23 processes importing at once on 2 cores: under other load the slowest needs well over a minute
+        await stack.start(timeout=360.0)
     except Exception:
         await stack.stop()
         _dump_logs(stack)
