@@ -11,9 +11,26 @@ from fastapi import FastAPI, Request
 from marketbridge.sandbox.core.synthetic import mask_name
 from marketbridge.sandbox.core.timefmt import KST
 from marketbridge.sandbox.homeshopping_common.gateway import Gateway, identify
-from marketbridge.sandbox.homeshopping_common.models import CANCELLED, DELIVERED, DISPATCHED, Line, Refusal, Seller
+from marketbridge.sandbox.homeshopping_common.models import (
+    CANCELLED,
+    DELIVERED,
+    DISPATCHED,
+    DialectError,
+    Line,
+    Refusal,
+    Seller,
+)
 from marketbridge.sandbox.homeshopping_common.state import DialectRules, HomeShoppingState
-from marketbridge.sandbox.homeshopping_common.xmlio import BadXml, declared_charset, fields, parse_xml, sub, xml_bytes
+from marketbridge.sandbox.homeshopping_common.xmlio import (
+    BadXml,
+    add_record,
+    declared_charset,
+    fields,
+    html_error,
+    parse_xml,
+    sub,
+    xml_bytes,
+)
 from starlette.responses import Response
 
 NS = "http://www.example.org/ifpa"
@@ -35,10 +52,8 @@ RULES = DialectRules(
 )
 
 
-class CjError(Exception):
-    def __init__(self, code: str, message: str, status: int = 200) -> None:
-        super().__init__(message)
-        self.code, self.message, self.status = code, message, status
+class CjError(DialectError):
+    pass
 
 
 def make_credentials(state: HomeShoppingState, seller_id: str) -> dict[str, str]:
@@ -68,10 +83,7 @@ def respond(root: ET.Element, status: int = 200) -> Response:
 
 
 def add(parent: ET.Element, tag: str, values: dict[str, object]) -> ET.Element:
-    element = sub(parent, w(tag))
-    for key, value in values.items():
-        sub(element, w(key), value)
-    return element
+    return add_record(parent, tag, values, w)
 
 
 Handler = Callable[[HomeShoppingState, Seller, ET.Element], Awaitable[ET.Element]]
@@ -317,8 +329,7 @@ def fault_response(kind: str) -> Response:
             b'<?xml version="1.0" encoding="EUC-KR"?><ns1:ifResponse xmlns:ns1="x"><ns1:succ',
             media_type="text/xml; charset=EUC-KR",
         )
-    status = {"http_500": 500, "http_503": 503, "timeout": 504}.get(kind, 500)
-    return Response(f"<html><body>{status}</body></html>".encode(), status_code=status, media_type="text/html")
+    return html_error(kind)
 
 
 def create_external_app(state: HomeShoppingState) -> FastAPI:

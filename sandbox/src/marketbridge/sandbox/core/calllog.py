@@ -70,3 +70,28 @@ class CallLog:
                 for r in recent_rows
             ],
         }
+
+
+class SellerPeaks:
+    """Peak requests per second of each seller, for per-key limits. Only the last ~300-600 seconds are kept
+    per seller: a peak, once reached, is remembered, so older seconds are of no use."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self.seconds: dict[str, Counter[int]] = {}
+        self.peak: dict[str, int] = {}
+
+    def record(self, *seller_ids: str) -> None:
+        second = int(self._clock())
+        for sid in seller_ids:
+            counter = self.seconds.setdefault(sid, Counter())
+            counter[second] += 1
+            if counter[second] > self.peak.get(sid, 0):
+                self.peak[sid] = counter[second]
+            if len(counter) > 600:
+                for old in sorted(counter)[:-300]:
+                    del counter[old]
+
+    def clear(self) -> None:
+        self.seconds.clear()
+        self.peak.clear()

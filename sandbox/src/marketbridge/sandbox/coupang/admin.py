@@ -30,13 +30,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
-from marketbridge.sandbox.core.ratelimit import RateLimitConfig
+from marketbridge.sandbox.core.admin import AdminError, admin_app, dispatch_ledger, instrumentation_router
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.coupang import admin_ops, claimflow
 from marketbridge.sandbox.coupang.admin_models import (
     AdvanceIn,
     ClaimIn,
-    FaultIn,
     InquiryIn,
     OrdersIn,
     ProductIn,
@@ -44,7 +43,6 @@ from marketbridge.sandbox.coupang.admin_models import (
     ResetIn,
     SellerIn,
 )
-from marketbridge.sandbox.coupang.admin_ops import AdminError
 from marketbridge.sandbox.coupang.errors import CoupangError
 from marketbridge.sandbox.coupang.models import Exchange, Vendor
 from marketbridge.sandbox.coupang.serialize import box_view, callcenter_view, online_view, product_view
@@ -226,97 +224,35 @@ async def list_inquiries(request: Request, vendor_id: str | None = None) -> ORJS
 async def list_dispatches(request: Request, vendor_id: str | None = None) -> ORJSONResponse:
     stores = _stores(_state(request), vendor_id)
     rows = [_dispatch(d) for s in stores for d in s.dispatches]
-    per_line: dict[str, int] = {}
-    for row in rows:
-        per_line[row["order_line_id"]] = per_line.get(row["order_line_id"], 0) + 1
     attempts = sum(b.dispatch_attempts for s in stores for b in s.boxes.values())
-    boxes = len({(r["shipmentBoxId"]) for r in rows})
-    return ORJSONResponse(
-        {
-            "count": len(rows),
-            "refused_attempts": attempts - boxes,
-            "duplicates": sorted(k for k, v in per_line.items() if v > 1),
-            "dispatches": rows,
-        }
-    )
+    boxes = len({r["shipmentBoxId"] for r in rows})
+    return ORJSONResponse(dispatch_ledger(rows, (row["order_line_id"] for row in rows), attempts - boxes))
 
 
-@router.get("/calls")
-async def calls(request: Request, recent: int = 100, vendor_id: str | None = None) -> ORJSONResponse:
-    state = _state(request)
+def _calls(state: CoupangState, recent: int, vendor_id: str | None) -> dict[str, Any]:
     if vendor_id is not None:
-        return ORJSONResponse(state.vendor_call_log(vendor_id).snapshot(recent))
+        return state.vendor_call_log(vendor_id).snapshot(recent)
     snapshot = state.calls.snapshot(recent)
     snapshot["peak_per_second_by_vendor"] = {v: log.peak_per_second for v, log in state.vendor_calls.items()}
-    return ORJSONResponse(snapshot)
+    return snapshot
 
 
-@router.delete("/calls")
-async def reset_calls(request: Request) -> Response:
-    state = _state(request)
+def _clear_calls(state: CoupangState) -> None:
     state.calls.reset()
     state.vendor_calls.clear()
-    return Response(status_code=204)
-
-
-@router.post("/faults", status_code=201)
-async def add_fault(body: FaultIn, request: Request) -> ORJSONResponse:
-    rule = _state(request).faults.add(
-        body.path_pattern,
-        body.kind,
-        probability=body.probability,
-        latency_ms=body.latency_ms,
-        count=body.count,
-        method=body.method,
-        phase=body.phase,
-    )
-    return ORJSONResponse(rule.as_dict(), status_code=201)
-
-
-@router.get("/faults")
-async def list_faults(request: Request) -> ORJSONResponse:
-    return ORJSONResponse([r.as_dict() for r in _state(request).faults.rules()])
-
-
-@router.delete("/faults")
-async def clear_faults(request: Request) -> Response:
-    _state(request).faults.clear()
-    return Response(status_code=204)
-
-
-@router.delete("/faults/{rule_id}")
-async def remove_fault(rule_id: int, request: Request) -> Response:
-    if not _state(request).faults.remove(rule_id):
-        raise AdminError(404, f"fault {rule_id} not found")
-    return Response(status_code=204)
-
-
-@router.get("/rate-limit")
-async def get_rate_limit(request: Request) -> ORJSONResponse:
-    cfg = _state(request).limiter.config
-    return ORJSONResponse({"rate": cfg.rate, "burst": cfg.burst, "enabled": cfg.enabled})
-
-
-@router.put("/rate-limit")
-async def put_rate_limit(body: RateLimitIn, request: Request) -> ORJSONResponse:
-    _state(request).limiter.configure(RateLimitConfig(body.rate, body.burst, body.enabled))
-    return ORJSONResponse(body.model_dump())
-
-
-@router.post("/reset")
-async def reset(body: ResetIn, request: Request) -> Response:
-    _state(request).reset(keep_apps=body.keep_sellers)
-    return Response(status_code=204)
 
 
 def create_admin_app(state: CoupangState) -> FastAPI:
-    app = FastAPI(title="Coupang sandbox admin", default_response_class=ORJSONResponse)
-    app.state.coupang = state
-    app.include_router(router)
-
-    @app.exception_handler(AdminError)
-    async def admin_error(request: Request, exc: AdminError) -> Response:
-        return ORJSONResponse({"code": "ADMIN_ERROR", "message": exc.message}, status_code=exc.status)
+    instrumentation = instrumentation_router(
+        _state,
+        calls_scope="vendor_id",
+        calls_view=_calls,
+        clear_calls=_clear_calls,
+        rate_limit_model=RateLimitIn,
+        reset_model=ResetIn,
+        keep_field="keep_sellers",
+    )
+    app = admin_app("Coupang sandbox admin", "coupang", state, router, instrumentation)
 
     @app.exception_handler(CoupangError)
     async def coupang_error(request: Request, exc: CoupangError) -> Response:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from marketbridge.sandbox.core.admin import AdminError
 from marketbridge.sandbox.core.synthetic import Person
 from marketbridge.sandbox.coupang import catalog
 from marketbridge.sandbox.coupang.admin_models import InquiryIn, OptionIn, OrdersIn, ProductIn
@@ -28,12 +29,6 @@ _QUESTIONS = (
     "색상이 사진과 같은가요?",
     "선물 포장 가능한가요?",
 )
-
-
-class AdminError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        self.status, self.message = status, message
-        super().__init__(message)
 
 
 def store_of(state: CoupangState, vendor_id: str | None) -> VendorStore:

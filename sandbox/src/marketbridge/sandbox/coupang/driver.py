@@ -8,19 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+from marketbridge.sandbox.core.driver import AdminDriver
 
 ADMIN = "/coupang/admin"
 
 
-class Driver:
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
-
-    async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = await self.client.request(method, f"{ADMIN}{path}", **kwargs)
-        response.raise_for_status()
-        return response.json() if response.content else None
+class Driver(AdminDriver):
+    admin = ADMIN
 
     async def create_seller(self) -> dict[str, str]:
         body = await self._call("POST", "/sellers", json={})
@@ -93,24 +87,6 @@ class Driver:
             }
             for d in body["dispatches"]
         ]
-
-    async def inject_fault(
-        self, path_pattern: str, kind: str, probability: float = 1.0, count: int | None = None, phase: str = "before"
-    ) -> None:
-        await self._call(
-            "POST",
-            "/faults",
-            json={
-                "path_pattern": path_pattern,
-                "kind": kind,
-                "probability": probability,
-                "count": count,
-                "phase": phase,
-            },
-        )
-
-    async def clear_faults(self) -> None:
-        await self._call("DELETE", "/faults")
 
     async def revoke_credentials(self, seller: dict[str, str]) -> None:
         await self._call("POST", f"/sellers/{seller['vendor_id']}/revoke")

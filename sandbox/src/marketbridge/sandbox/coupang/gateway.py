@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 
 from marketbridge.sandbox.core.faults import FaultRule
+from marketbridge.sandbox.core.gateway import relative_path, run_then_fault
 from marketbridge.sandbox.coupang.auth import AuthFailure, verify
 from marketbridge.sandbox.coupang.errors import error_response
 from marketbridge.sandbox.coupang.state import CoupangState
@@ -25,12 +26,6 @@ class GatewayContext:
     vendor_id: str | None = None
 
 
-def _relative(scope: Scope) -> str:
-    path: str = scope["path"]
-    root: str = scope.get("root_path", "")
-    return path[len(root) :] if root and path.startswith(root) else path
-
-
 class CoupangGateway:
     def __init__(self, app: ASGIApp, state: CoupangState) -> None:
         self.app = app
@@ -41,7 +36,7 @@ class CoupangGateway:
             await self.app(scope, receive, send)
             return
         state, started = self.state, time.perf_counter()
-        method, path = scope["method"], _relative(scope)
+        method, path = scope["method"], relative_path(scope)
         ctx = GatewayContext()
         scope[CTX_KEY] = ctx
         status = [500]
@@ -100,18 +95,9 @@ class CoupangGateway:
         if fault is None or fault.phase == "before":
             await self.app(scope, receive, send)
             return
-        held: list[Message] = []
-
-        async def hold(message: Message) -> None:
-            held.append(message)
-
-        await self.app(scope, receive, hold)  # the effect happens; only the answer goes wrong
-        if fault.kind == "latency":
-            await asyncio.sleep(fault.latency_ms / 1000)
-            for message in held:
-                await send(message)
-            return
-        await self._fault_response(fault, scope, receive, send)
+        await run_then_fault(
+            self.app, scope, receive, send, fault, lambda: self._fault_response(fault, scope, receive, send)
+        )
 
     async def _fault_response(self, fault: FaultRule, scope: Scope, receive: Receive, send: Send) -> None:
         response: Response

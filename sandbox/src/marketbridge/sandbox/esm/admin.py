@@ -12,6 +12,7 @@ POST /notices {site, master_id?, order_no?, title?, contents?, count} (긴급알
 GET  /dispatches?seller_id=   accepted dispatches, refused attempts, duplicates
 GET  /calls (+ peak_per_second_by_seller); DELETE /calls;  POST|GET|DELETE /faults, DELETE /faults/{id}
 GET|PUT /rate-limit {rate, burst, enabled, order_list_interval_seconds, search_per_minute};  POST /reset
+(the last two lines: marketbridge.sandbox.core.admin)
 """
 
 from __future__ import annotations
@@ -19,8 +20,18 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
+from marketbridge.sandbox.core import admin as core
+from marketbridge.sandbox.core.admin import (
+    AdminError,
+    admin_app,
+    clear_log_and_seller_peaks,
+    configure_limiter,
+    dispatch_ledger,
+    instrumentation_router,
+    limiter_view,
+    log_with_seller_peaks,
+)
 from marketbridge.sandbox.core.responses import ORJSONResponse
-from marketbridge.sandbox.esm import admin_gateway
 from marketbridge.sandbox.esm import admin_ops as ops
 from marketbridge.sandbox.esm.admin_models import (
     AdvanceIn,
@@ -30,6 +41,7 @@ from marketbridge.sandbox.esm.admin_models import (
     NoticeIn,
     OrdersIn,
     PermissionsIn,
+    RateLimitIn,
     SellerIn,
 )
 from marketbridge.sandbox.esm.common import GoodsError
@@ -51,7 +63,7 @@ def _master(state: EsmState, master_id: str | None) -> Master:
         return next(iter(state.masters.values()))
     master = state.masters.get(master_id or "")
     if master is None:
-        raise ops.AdminError(404, f"master {master_id} not found")
+        raise AdminError(404, f"master {master_id} not found")
     return master
 
 
@@ -71,7 +83,7 @@ async def create_seller(body: SellerIn, request: Request) -> ORJSONResponse:
     try:
         master = _state(request).register(**body.model_dump())
     except ValueError as exc:
-        raise ops.AdminError(409, str(exc)) from None
+        raise AdminError(409, str(exc)) from None
     return ORJSONResponse(_seller_view(master), status_code=201)
 
 
@@ -249,7 +261,7 @@ async def list_messages(request: Request) -> ORJSONResponse:
 async def get_message(number: int, request: Request) -> ORJSONResponse:
     message = _state(request).messages.get(number)
     if message is None:
-        raise ops.AdminError(404, "message not found")
+        raise AdminError(404, "message not found")
     return ORJSONResponse(message_row(message))
 
 
@@ -281,30 +293,37 @@ async def dispatches(request: Request, seller_id: str | None = None) -> ORJSONRe
         for d in state.dispatches
         if seller_id is None or d.seller_id == seller_id
     ]
-    per_order: dict[int, int] = {}
-    for d in state.dispatches:
-        if seller_id is None or d.seller_id == seller_id:
-            per_order[d.order_no] = per_order.get(d.order_no, 0) + 1
     attempts = sum(o.dispatch_attempts for o in state.orders.values() if seller_id is None or o.seller_id == seller_id)
-    return ORJSONResponse(
-        {
-            "count": len(rows),
-            "refused_attempts": attempts - len(rows),
-            "duplicates": sorted(k for k, v in per_order.items() if v > 1),
-            "dispatches": rows,
-        }
-    )
+    order_nos = (d.order_no for d in state.dispatches if seller_id is None or d.seller_id == seller_id)
+    return ORJSONResponse(dispatch_ledger(rows, order_nos, attempts - len(rows)))
+
+
+def _rate_limit(state: EsmState) -> dict[str, Any]:
+    return {
+        **limiter_view(state),
+        "order_list_interval_seconds": state.order_list_interval,
+        "search_per_minute": state.search_per_minute,
+    }
+
+
+def _apply_rate_limit(state: EsmState, body: core.RateLimitIn) -> None:
+    """Besides the gateway bucket: the 5-second order-list interval and the goods/search per-minute limit."""
+    assert isinstance(body, RateLimitIn)
+    configure_limiter(state, body)
+    state.order_list_interval, state.search_per_minute = body.order_list_interval_seconds, body.search_per_minute
+    state.last_order_list.clear()
 
 
 def create_admin_app(state: EsmState) -> FastAPI:
-    app = FastAPI(title="ESM sandbox admin", default_response_class=ORJSONResponse)
-    app.state.esm = state
-    app.include_router(router)
-    app.include_router(admin_gateway.router)
-
-    @app.exception_handler(ops.AdminError)
-    async def admin_error(request: Request, exc: ops.AdminError) -> Response:
-        return ORJSONResponse({"code": "ADMIN_ERROR", "message": exc.message}, status_code=exc.status)
+    instrumentation = instrumentation_router(
+        _state,
+        calls_view=log_with_seller_peaks,
+        clear_calls=clear_log_and_seller_peaks,
+        rate_limit_model=RateLimitIn,
+        rate_limit_view=_rate_limit,
+        apply_rate_limit=_apply_rate_limit,
+    )
+    app = admin_app("ESM sandbox admin", "esm", state, router, instrumentation)
 
     @app.exception_handler(GoodsError)
     async def goods_error(request: Request, exc: GoodsError) -> Response:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from marketbridge.sandbox.core.admin import AdminError
 from marketbridge.sandbox.core.timefmt import parse_datetime_ms
 from marketbridge.sandbox.esm.models import Claim, Goods, Message, Notice, Order
 from marketbridge.sandbox.esm.routes_goods import create_goods
@@ -18,12 +19,6 @@ _QUESTIONS = (
     "색상이 사진과 같은가요?",
 )
 _NOTICES = ("고객 배송지연 문의 긴급 처리 요청", "고객 미수령 신고 확인 요청", "고객 환불 문의 긴급 확인 요청")
-
-
-class AdminError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        self.status, self.message = status, message
-        super().__init__(message)
 
 
 def seed_goods(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from marketbridge.sandbox.core.driver import AdminDriver
 
 ADMIN = "/esm/admin"
 SITES = {"gmarket": "G", "auction": "A"}
@@ -25,20 +26,17 @@ OUR_CARRIERS = {
 }
 
 
-class Driver:
+class Driver(AdminDriver):
+    admin = ADMIN
+
     def __init__(self, client: httpx.AsyncClient, site: str = "gmarket") -> None:
         if site not in SITES:
             raise ValueError(f"site must be one of {sorted(SITES)}")
-        self.client = client
+        super().__init__(client)
         self.site = SITES[site]
         self.marketplace = site
         # a leaf category of the site's own tree (the contract suite publishes into it)
         self.category_id = "200000101" if site == "gmarket" else "01010000"
-
-    async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = await self.client.request(method, f"{ADMIN}{path}", **kwargs)
-        response.raise_for_status()
-        return response.json() if response.content else None
 
     async def create_seller(self) -> dict[str, str]:
         body = await self._call("POST", "/sellers", json={})
@@ -95,24 +93,6 @@ class Driver:
             }
             for d in body["dispatches"]
         ]
-
-    async def inject_fault(
-        self, path_pattern: str, kind: str, probability: float = 1.0, count: int | None = None, phase: str = "before"
-    ) -> None:
-        await self._call(
-            "POST",
-            "/faults",
-            json={
-                "path_pattern": path_pattern,
-                "kind": kind,
-                "probability": probability,
-                "count": count,
-                "phase": phase,
-            },
-        )
-
-    async def clear_faults(self) -> None:
-        await self._call("DELETE", "/faults")
 
     async def revoke_credentials(self, seller: dict[str, str]) -> None:
         await self._call("POST", f"/sellers/{seller['master_id']}/revoke")

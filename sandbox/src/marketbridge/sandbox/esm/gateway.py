@@ -7,6 +7,7 @@ import asyncio
 import time
 
 from marketbridge.sandbox.core.faults import FaultRule
+from marketbridge.sandbox.core.gateway import relative_path, run_then_fault
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.esm.auth import NO_RIGHT, EsmAuthError, EsmContext, authenticate, permission_for
 from marketbridge.sandbox.esm.state import EsmState
@@ -21,12 +22,6 @@ def status_body(status: int, message: str) -> ORJSONResponse:
     return ORJSONResponse({"status": {"message": message, "status_code": status}}, status_code=status)
 
 
-def _relative(scope: Scope) -> str:
-    path: str = scope["path"]
-    root: str = scope.get("root_path", "")
-    return path[len(root) :] if root and path.startswith(root) else path
-
-
 class EsmGateway:
     def __init__(self, app: ASGIApp, state: EsmState) -> None:
         self.app = app
@@ -37,7 +32,7 @@ class EsmGateway:
             await self.app(scope, receive, send)
             return
         state, started = self.state, time.perf_counter()
-        method, path = scope["method"], _relative(scope)
+        method, path = scope["method"], relative_path(scope)
         status = [500]
         who: list[str | None] = [None]
 
@@ -73,7 +68,7 @@ class EsmGateway:
             ctx, failure = None, exc.message
         if ctx is not None:
             who[0] = ctx.master.master_id
-            state.record_seller_call(list(ctx.sellers.values()))
+            state.seller_peaks.record(*ctx.sellers.values())
         if fault is not None and fault.phase == "before":
             if fault.kind == "latency":
                 await asyncio.sleep(fault.latency_ms / 1000)
@@ -94,18 +89,7 @@ class EsmGateway:
         if fault is None or fault.phase == "before":
             await self.app(scope, receive, send)
             return
-        held: list[Message] = []
-
-        async def hold(message: Message) -> None:
-            held.append(message)
-
-        await self.app(scope, receive, hold)  # the effect happens; only the answer goes wrong
-        if fault.kind == "latency":
-            await asyncio.sleep(fault.latency_ms / 1000)
-            for message in held:
-                await send(message)
-            return
-        await self._fault(fault)(scope, receive, send)
+        await run_then_fault(self.app, scope, receive, send, fault, lambda: self._fault(fault)(scope, receive, send))
 
     def _fault(self, fault: FaultRule) -> Response:
         if fault.kind == "http_500":

@@ -7,10 +7,10 @@ import random
 import secrets
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable
 
-from marketbridge.sandbox.core.calllog import CallLog
+from marketbridge.sandbox.core.calllog import CallLog, SellerPeaks
 from marketbridge.sandbox.core.faults import FaultInjector
 from marketbridge.sandbox.core.ratelimit import RateLimitConfig, TokenBucketLimiter
 from marketbridge.sandbox.core.synthetic import SyntheticPeople
@@ -61,8 +61,7 @@ class EsmState:
             self.dispatches: list[DispatchRecord] = []
             self.last_order_list: dict[tuple[str, str], float] = {}
             self.searches: dict[str, deque[float]] = {}
-            self.seller_seconds: dict[str, Counter[int]] = {}
-            self.seller_peak: dict[str, int] = {}
+            self.seller_peaks = SellerPeaks(self.clock)
             base = self.rng.randrange(0, 1_000_000)
             self._order_nos = itertools.count(3_100_000_001 + base)
             self._pay_nos = itertools.count(2_500_000_001 + base)
@@ -145,17 +144,6 @@ class EsmState:
             return False
         window.append(now)
         return True
-
-    def record_seller_call(self, seller_ids: list[str]) -> None:
-        second = int(self.clock())
-        for sid in seller_ids:
-            counter = self.seller_seconds.setdefault(sid, Counter())
-            counter[second] += 1
-            if counter[second] > self.seller_peak.get(sid, 0):
-                self.seller_peak[sid] = counter[second]
-            if len(counter) > 600:
-                for old in sorted(counter)[:-300]:
-                    del counter[old]
 
 
 def create_state(

@@ -16,6 +16,7 @@ from marketbridge.sandbox.core.timefmt import KST
 from marketbridge.sandbox.homeshopping_common.gateway import Gateway, identify
 from marketbridge.sandbox.homeshopping_common.models import CANCELLED, DELIVERED, DISPATCHED, Line, Refusal, Seller
 from marketbridge.sandbox.homeshopping_common.state import DialectRules, HomeShoppingState
+from marketbridge.sandbox.homeshopping_common.xmlio import html_error
 from starlette.responses import Response
 
 log = logging.getLogger(__name__)
@@ -293,8 +294,7 @@ def fault_response(kind: str) -> Response:
         return answer("E", "호출 허용량을 초과했습니다.", 429)
     if kind == "malformed":
         return Response(b'{"resultCd":"S","resultMsg":"', media_type="application/json")
-    status = {"http_500": 500, "http_503": 503, "timeout": 504}.get(kind, 500)
-    return Response(f"<html><body>{status}</body></html>".encode(), status_code=status, media_type="text/html")
+    return html_error(kind)
 
 
 def create_external_app(state: HomeShoppingState) -> FastAPI:

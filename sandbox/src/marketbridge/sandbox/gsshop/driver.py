@@ -37,7 +37,7 @@ class Driver(HomeShoppingDriver):
         self._tokens[seller["sup_cd"]] = seller["receiver_token"]
         base = self.receiver_base_url or await self._own_receiver()
         url = f"{base.rstrip('/')}/{seller['sup_cd']}/{seller['receiver_token']}"
-        await self._admin("PUT", f"/sellers/{seller['seller_id']}/receiver", json={"receiver_url": url})
+        await self._call("PUT", f"/sellers/{seller['seller_id']}/receiver", json={"receiver_url": url})
         return seller
 
     async def _own_receiver(self) -> str:

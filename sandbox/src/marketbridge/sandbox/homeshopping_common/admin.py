@@ -22,7 +22,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, FastAPI, Request
-from marketbridge.sandbox.core.ratelimit import RateLimitConfig
+from marketbridge.sandbox.core import admin as core
+from marketbridge.sandbox.core.admin import AdminError, admin_app, dispatch_ledger, instrumentation_router
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.core.timefmt import KST, fmt_kst
 from marketbridge.sandbox.homeshopping_common.models import Line, Product, Refusal, Seller
@@ -31,12 +32,6 @@ from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 CredentialMaker = Callable[[HomeShoppingState, str], dict[str, str]]
-
-
-class AdminError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status, self.message = status, message
 
 
 class SellerIn(BaseModel):
@@ -81,24 +76,18 @@ class InquiryIn(BaseModel):
     content: str = "배송은 언제 되나요?"
 
 
-class FaultIn(BaseModel):
-    path_pattern: str
-    kind: Literal["latency", "http_500", "http_503", "http_429", "timeout", "malformed"]
+class FaultIn(core.FaultIn):
+    """Looser than the other dialects' (kept as the home-shopping API always took it): count may be 0."""
+
     probability: float = Field(1.0, ge=0, le=1)
-    latency_ms: int = Field(0, ge=0)
     count: int | None = None
-    method: str | None = None
-    phase: Literal["before", "after"] = "before"
 
 
-class RateLimitIn(BaseModel):
+class RateLimitIn(core.RateLimitIn):
+    """Unbounded, unlike the other dialects' (kept as the home-shopping API always took it)."""
+
     rate: float = 20.0
     burst: int = 40
-    enabled: bool = True
-
-
-class ResetIn(BaseModel):
-    keep_apps: bool = True
 
 
 def seller_view(seller: Seller) -> dict[str, Any]:
@@ -163,37 +152,33 @@ def _line(state: HomeShoppingState, line_id: str) -> Line:
 def build_router(make_credentials: CredentialMaker) -> APIRouter:
     router = APIRouter()
 
-    def st(request: Request) -> HomeShoppingState:
-        state: HomeShoppingState = request.app.state.homeshopping
-        return state
-
     @router.post("/sellers", status_code=201)
     async def create_seller(body: SellerIn, request: Request) -> ORJSONResponse:
-        state = st(request)
+        state = _state(request)
         seller_id = body.seller_id or f"{state.rng.randrange(100_000, 1_000_000)}"
         seller = state.add_seller(make_credentials(state, seller_id), seller_id, body.receiver_url)
         return ORJSONResponse(seller_view(seller), status_code=201)
 
     @router.get("/sellers")
     async def list_sellers(request: Request) -> ORJSONResponse:
-        return ORJSONResponse([seller_view(s) for s in st(request).sellers.values()])
+        return ORJSONResponse([seller_view(s) for s in _state(request).sellers.values()])
 
     @router.post("/sellers/{seller_id}/revoke")
     async def revoke(seller_id: str, request: Request) -> ORJSONResponse:
-        seller = _seller(st(request), seller_id)
+        seller = _seller(_state(request), seller_id)
         seller.revoked = True
         seller.session_ids.clear()
         return ORJSONResponse(seller_view(seller))
 
     @router.put("/sellers/{seller_id}/receiver")
     async def set_receiver(seller_id: str, body: ReceiverIn, request: Request) -> ORJSONResponse:
-        seller = _seller(st(request), seller_id)
+        seller = _seller(_state(request), seller_id)
         seller.receiver_url = body.receiver_url
         return ORJSONResponse(seller_view(seller))
 
     @router.post("/products", status_code=201)
     async def add_product(body: ProductIn, request: Request) -> ORJSONResponse:
-        state = st(request)
+        state = _state(request)
         seller = _seller(state, body.seller_id)
         product = state.add_product(
             seller.seller_id,
@@ -209,12 +194,12 @@ def build_router(make_credentials: CredentialMaker) -> APIRouter:
     @router.get("/products")
     async def list_products(request: Request, seller_id: str | None = None) -> ORJSONResponse:
         return ORJSONResponse(
-            [product_view(p) for p in st(request).products.values() if seller_id is None or p.seller_id == seller_id]
+            [product_view(p) for p in _state(request).products.values() if seller_id is None or p.seller_id == seller_id]
         )
 
     @router.post("/orders", status_code=201)
     async def create_orders(body: OrdersIn, request: Request) -> ORJSONResponse:
-        state = st(request)
+        state = _state(request)
         product = state.products.get(body.product_id)
         if product is None:
             raise AdminError(404, f"product {body.product_id} not found")
@@ -237,14 +222,14 @@ def build_router(make_credentials: CredentialMaker) -> APIRouter:
 
     @router.post("/claims", status_code=201)
     async def create_claim(body: ClaimIn, request: Request) -> ORJSONResponse:
-        state = st(request)
+        state = _state(request)
         line = _line(state, body.order_line_id)
         claim = state.buyer_claim(line, body.kind, body.reason)
         return ORJSONResponse({"claim_id": claim.claim_id, **line_view(line)}, status_code=201)
 
     @router.post("/inquiries", status_code=201)
     async def create_inquiry(body: InquiryIn, request: Request) -> ORJSONResponse:
-        state = st(request)
+        state = _state(request)
         seller_id = body.seller_id
         if seller_id is None and body.order_line_id:
             seller_id = _line(state, body.order_line_id).seller_id
@@ -261,14 +246,14 @@ def build_router(make_credentials: CredentialMaker) -> APIRouter:
         return ORJSONResponse(
             [
                 {"inquiry_id": i.inquiry_id, "seller_id": i.seller_id, "answer": i.answer}
-                for i in st(request).inquiries.values()
+                for i in _state(request).inquiries.values()
                 if seller_id in (None, i.seller_id)
             ]
         )
 
     @router.get("/inquiries/{inquiry_id}")
     async def get_inquiry(inquiry_id: str, request: Request) -> ORJSONResponse:
-        inquiry = st(request).inquiries.get(inquiry_id)
+        inquiry = _state(request).inquiries.get(inquiry_id)
         if inquiry is None:
             raise AdminError(404, f"inquiry {inquiry_id} not found")
         return ORJSONResponse(
@@ -282,18 +267,18 @@ def build_router(make_credentials: CredentialMaker) -> APIRouter:
 
     @router.get("/order-lines/{line_id}")
     async def get_line(line_id: str, request: Request) -> ORJSONResponse:
-        return ORJSONResponse(line_view(_line(st(request), line_id)))
+        return ORJSONResponse(line_view(_line(_state(request), line_id)))
 
     @router.post("/order-lines/{line_id}/deliver")
     async def deliver(line_id: str, request: Request) -> ORJSONResponse:
-        state = st(request)
+        state = _state(request)
         line = _line(state, line_id)
         state.deliver(line)
         return ORJSONResponse(line_view(line))
 
     @router.get("/dispatches")
     async def dispatches(request: Request, seller_id: str | None = None) -> ORJSONResponse:
-        state = st(request)
+        state = _state(request)
         rows = [
             {
                 "order_line_id": d.line_id,
@@ -305,94 +290,52 @@ def build_router(make_credentials: CredentialMaker) -> APIRouter:
             for d in state.dispatches
             if seller_id in (None, d.seller_id)
         ]
-        seen: dict[str, int] = {}
-        for row in rows:
-            seen[row["order_line_id"]] = seen.get(row["order_line_id"], 0) + 1
         refused = [r for r in state.refused if seller_id is None or state.lines[r["line_id"]].seller_id == seller_id]
-        return ORJSONResponse(
-            {
-                "count": len(rows),
-                "refused_attempts": len(refused),
-                "refused": refused,
-                "duplicates": sorted(k for k, v in seen.items() if v > 1),
-                "dispatches": rows,
-            }
-        )
-
-    @router.get("/calls")
-    async def calls(request: Request, recent: int = 100, seller_id: str | None = None) -> ORJSONResponse:
-        state = st(request)
-        snapshot = state.calls.snapshot(recent)
-        snapshot["peak_per_second_by_seller"] = dict(state.peaks)
-        if seller_id is not None:
-            snapshot["seller_peak_per_second"] = state.peaks.get(seller_id, 0)
-        return ORJSONResponse(snapshot)
-
-    @router.delete("/calls")
-    async def reset_calls(request: Request) -> Response:
-        state = st(request)
-        state.calls.reset()
-        state.peaks.clear()
-        return Response(status_code=204)
-
-    @router.post("/faults", status_code=201)
-    async def add_fault(body: FaultIn, request: Request) -> ORJSONResponse:
-        rule = st(request).faults.add(
-            body.path_pattern,
-            body.kind,
-            probability=body.probability,
-            latency_ms=body.latency_ms,
-            count=body.count,
-            method=body.method,
-            phase=body.phase,
-        )
-        return ORJSONResponse(rule.as_dict(), status_code=201)
-
-    @router.get("/faults")
-    async def list_faults(request: Request) -> ORJSONResponse:
-        return ORJSONResponse([r.as_dict() for r in st(request).faults.rules()])
-
-    @router.delete("/faults")
-    async def clear_faults(request: Request) -> Response:
-        st(request).faults.clear()
-        return Response(status_code=204)
-
-    @router.get("/rate-limit")
-    async def get_rate_limit(request: Request) -> ORJSONResponse:
-        cfg = st(request).limiter.config
-        return ORJSONResponse({"rate": cfg.rate, "burst": cfg.burst, "enabled": cfg.enabled})
-
-    @router.put("/rate-limit")
-    async def put_rate_limit(body: RateLimitIn, request: Request) -> ORJSONResponse:
-        st(request).limiter.configure(RateLimitConfig(body.rate, body.burst, body.enabled))
-        return ORJSONResponse(body.model_dump())
-
-    @router.post("/reset")
-    async def reset(body: ResetIn, request: Request) -> Response:
-        st(request).reset(keep_apps=body.keep_apps)
-        return Response(status_code=204)
+        line_ids = (row["order_line_id"] for row in rows)
+        return ORJSONResponse(dispatch_ledger(rows, line_ids, len(refused), refused=refused))
 
     return router
+
+
+def _calls(state: HomeShoppingState, recent: int, seller_id: str | None) -> dict[str, Any]:
+    snapshot = state.calls.snapshot(recent)
+    snapshot["peak_per_second_by_seller"] = dict(state.peaks)
+    if seller_id is not None:
+        snapshot["seller_peak_per_second"] = state.peaks.get(seller_id, 0)
+    return snapshot
+
+
+def _clear_calls(state: HomeShoppingState) -> None:
+    state.calls.reset()
+    state.peaks.clear()
+
+
+def _state(request: Request) -> HomeShoppingState:
+    state: HomeShoppingState = request.app.state.homeshopping
+    return state
 
 
 def create_admin_app(
     state: HomeShoppingState, make_credentials: CredentialMaker, extra: APIRouter | None = None
 ) -> FastAPI:
-    app = FastAPI(
-        title=f"{state.rules.name} sandbox admin",
-        default_response_class=ORJSONResponse,
+    instrumentation = instrumentation_router(
+        _state,
+        calls_view=_calls,
+        clear_calls=_clear_calls,
+        fault_model=FaultIn,
+        fault_by_id=False,
+        rate_limit_model=RateLimitIn,
+    )
+    routers = [build_router(make_credentials), instrumentation] + ([extra] if extra is not None else [])
+    app = admin_app(
+        f"{state.rules.name} sandbox admin",
+        "homeshopping",
+        state,
+        *routers,
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
     )
-    app.state.homeshopping = state
-    app.include_router(build_router(make_credentials))
-    if extra is not None:
-        app.include_router(extra)
-
-    @app.exception_handler(AdminError)
-    async def admin_error(request: Request, exc: AdminError) -> Response:
-        return ORJSONResponse({"code": "ADMIN_ERROR", "message": exc.message}, status_code=exc.status)
 
     @app.exception_handler(Refusal)
     async def refusal(request: Request, exc: Refusal) -> Response:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from fastapi import Request
 from marketbridge.sandbox.core.faults import FaultRule
+from marketbridge.sandbox.core.gateway import relative_path, run_then_fault
 from marketbridge.sandbox.homeshopping_common.state import HomeShoppingState
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,12 +31,6 @@ def identify(request: Request, seller_id: str) -> None:
         ctx.seller_id = seller_id
 
 
-def _relative(scope: Scope) -> str:
-    path: str = scope["path"]
-    root: str = scope.get("root_path", "")
-    return path[len(root) :] if root and path.startswith(root) else path
-
-
 class Gateway:
     def __init__(
         self, app: ASGIApp, state: HomeShoppingState, responder: FaultResponder, peek: SellerPeek | None = None
@@ -50,7 +45,7 @@ class Gateway:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        method, path = scope["method"], _relative(scope)
+        method, path = scope["method"], relative_path(scope)
         ctx = CallContext(self.peek(scope) if self.peek is not None else None)
         scope[CTX_KEY] = ctx
         status = [500]
@@ -88,18 +83,7 @@ class Gateway:
             else:
                 await self._fault(fault, scope, receive, send)
             return
-        held: list[Message] = []
-
-        async def hold(message: Message) -> None:
-            held.append(message)
-
-        await self.app(scope, receive, hold)  # the effect is applied; only the answer goes wrong
-        if fault.kind == "latency":
-            await asyncio.sleep(fault.latency_ms / 1000)
-            for message in held:
-                await send(message)
-            return
-        await self._fault(fault, scope, receive, send)
+        await run_then_fault(self.app, scope, receive, send, fault, lambda: self._fault(fault, scope, receive, send))
 
     async def _fault(self, fault: FaultRule, scope: Scope, receive: Receive, send: Send) -> None:
         if fault.kind == "timeout":

@@ -99,3 +99,11 @@ class Refusal(Exception):
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
+
+
+class DialectError(Exception):
+    """A refusal a home-shopping API words in its own error envelope (code, message, HTTP status)."""
+
+    def __init__(self, code: str, message: str, status: int = 200) -> None:
+        super().__init__(message)
+        self.code, self.message, self.status = code, message, status

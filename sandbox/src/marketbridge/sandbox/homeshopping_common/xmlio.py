@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from starlette.responses import Response
 
@@ -60,3 +61,19 @@ def fields(element: ET.Element | None) -> dict[str, str]:
     if element is None:
         return {}
     return {child.tag.rsplit("}", 1)[-1]: (child.text or "").strip() for child in element}
+
+
+def add_record(
+    parent: ET.Element, tag: str, values: dict[str, object], name: Callable[[str], str] = str
+) -> ET.Element:
+    """`<tag><key>value</key>…</tag>` under parent; `name` qualifies every tag (e.g. a namespace prefix)."""
+    element = sub(parent, name(tag))
+    for key, value in values.items():
+        sub(element, name(key), value)
+    return element
+
+
+def html_error(kind: str) -> Response:
+    """What a home-shopping front end (a web server before the API) answers to a 5xx/timeout fault."""
+    status = {"http_500": 500, "http_503": 503, "timeout": 504}.get(kind, 500)
+    return Response(f"<html><body>{status}</body></html>".encode(), status_code=status, media_type="text/html")

@@ -13,39 +13,24 @@ GET  /calls?entr_id=&recent=;  DELETE /calls;  POST|GET|DELETE /faults;  GET|PUT
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
-from marketbridge.sandbox.core.ratelimit import RateLimitConfig
+from marketbridge.sandbox.core import admin as core
+from marketbridge.sandbox.core.admin import admin_app, dispatch_ledger, instrumentation_router
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.interpark import admin_ops
-from marketbridge.sandbox.interpark.admin_ops import AdminError, ClaimIn, OrdersIn, ProductIn, SupplierIn
+from marketbridge.sandbox.interpark.admin_ops import ClaimIn, OrdersIn, ProductIn, SupplierIn
 from marketbridge.sandbox.interpark.models import Line, Product, SupplierData
 from marketbridge.sandbox.interpark.state import InterparkState
-from pydantic import BaseModel, Field
-from starlette.responses import Response
+from pydantic import Field
 
 router = APIRouter()
 
 
-class FaultIn(BaseModel):
-    path_pattern: str
-    kind: Literal["latency", "http_500", "http_503", "http_429", "timeout", "malformed"]
-    probability: float = Field(1.0, ge=0.0, le=1.0)
-    latency_ms: int = Field(0, ge=0)
-    count: int | None = Field(None, ge=1)
-    method: str | None = None
-    phase: Literal["before", "after"] = "before"
-
-
-class RateLimitIn(BaseModel):
+class RateLimitIn(core.RateLimitIn):
     rate: float = Field(5.0, gt=0)
     burst: int = Field(10, ge=1)
-    enabled: bool = True
-
-
-class ResetIn(BaseModel):
-    keep_apps: bool = True
 
 
 def _state(request: Request) -> InterparkState:
@@ -186,90 +171,21 @@ async def dispatches(request: Request, entr_id: str | None = None) -> ORJSONResp
         for d in sellers
         for r in d.dispatches
     ]
-    seen: dict[str, int] = {}
-    for row in rows:
-        seen[row["line_id"]] = seen.get(row["line_id"], 0) + 1
-    return ORJSONResponse(
-        {
-            "count": len(rows),
-            "refused_attempts": sum(d.refused_dispatches for d in sellers),
-            "duplicates": sorted(k for k, v in seen.items() if v > 1),
-            "dispatches": rows,
-        }
-    )
+    refused = sum(d.refused_dispatches for d in sellers)
+    return ORJSONResponse(dispatch_ledger(rows, (row["line_id"] for row in rows), refused))
 
 
-@router.get("/calls")
-async def calls(request: Request, entr_id: str | None = None, recent: int = 100) -> ORJSONResponse:
-    state = _state(request)
-    return ORJSONResponse((state.supplier_log(entr_id) if entr_id else state.calls).snapshot(recent))
+def _calls(state: InterparkState, recent: int, entr_id: str | None) -> dict[str, Any]:
+    return (state.supplier_log(entr_id) if entr_id else state.calls).snapshot(recent)
 
 
-@router.delete("/calls")
-async def reset_calls(request: Request) -> Response:
-    state = _state(request)
+def _clear_calls(state: InterparkState) -> None:
     state.calls.reset()
     state.supplier_calls.clear()
-    return Response(status_code=204)
-
-
-@router.post("/faults", status_code=201)
-async def add_fault(body: FaultIn, request: Request) -> ORJSONResponse:
-    rule = _state(request).faults.add(
-        body.path_pattern,
-        body.kind,
-        probability=body.probability,
-        latency_ms=body.latency_ms,
-        count=body.count,
-        method=body.method,
-        phase=body.phase,
-    )
-    return ORJSONResponse(rule.as_dict(), status_code=201)
-
-
-@router.get("/faults")
-async def list_faults(request: Request) -> ORJSONResponse:
-    return ORJSONResponse([r.as_dict() for r in _state(request).faults.rules()])
-
-
-@router.delete("/faults")
-async def clear_faults(request: Request) -> Response:
-    _state(request).faults.clear()
-    return Response(status_code=204)
-
-
-@router.delete("/faults/{rule_id}")
-async def remove_fault(rule_id: int, request: Request) -> Response:
-    if not _state(request).faults.remove(rule_id):
-        raise AdminError(404, f"fault {rule_id} not found")
-    return Response(status_code=204)
-
-
-@router.get("/rate-limit")
-async def get_rate_limit(request: Request) -> ORJSONResponse:
-    cfg = _state(request).limiter.config
-    return ORJSONResponse({"rate": cfg.rate, "burst": cfg.burst, "enabled": cfg.enabled})
-
-
-@router.put("/rate-limit")
-async def put_rate_limit(body: RateLimitIn, request: Request) -> ORJSONResponse:
-    _state(request).limiter.configure(RateLimitConfig(body.rate, body.burst, body.enabled))
-    return ORJSONResponse(body.model_dump())
-
-
-@router.post("/reset")
-async def reset(body: ResetIn, request: Request) -> Response:
-    _state(request).reset(keep_apps=body.keep_apps)
-    return Response(status_code=204)
 
 
 def create_admin_app(state: InterparkState) -> FastAPI:
-    app = FastAPI(title="Interpark sandbox admin", default_response_class=ORJSONResponse)
-    app.state.interpark = state
-    app.include_router(router)
-
-    @app.exception_handler(AdminError)
-    async def admin_error(request: Request, exc: AdminError) -> Response:
-        return ORJSONResponse({"code": "ADMIN_ERROR", "message": exc.message}, status_code=exc.status)
-
-    return app
+    instrumentation = instrumentation_router(
+        _state, calls_scope="entr_id", calls_view=_calls, clear_calls=_clear_calls, rate_limit_model=RateLimitIn
+    )
+    return admin_app("Interpark sandbox admin", "interpark", state, router, instrumentation)

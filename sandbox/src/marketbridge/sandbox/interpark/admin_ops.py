@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from marketbridge.sandbox.core.admin import AdminError
 from marketbridge.sandbox.core.timefmt import parse_datetime_ms
 from marketbridge.sandbox.interpark import models as m
 from marketbridge.sandbox.interpark.models import ClaimReq, Line, Option, Product, SupplierData
@@ -49,12 +50,6 @@ class ClaimIn(BaseModel):
     line_id: str
     type: Literal["cancel", "return", "exchange"]
     reason: str = "단순 변심"
-
-
-class AdminError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        self.status, self.message = status, message
-        super().__init__(message)
 
 
 def supplier(state: InterparkState, entr_id: str | None) -> SupplierData:

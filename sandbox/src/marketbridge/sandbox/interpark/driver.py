@@ -8,23 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+from marketbridge.sandbox.core.driver import AdminDriver
 
 ADMIN = "/interpark/admin"
 
 
-class Driver:
+class Driver(AdminDriver):
+    admin, failure, label = ADMIN, AssertionError, "interpark"
     marketplace = "interpark"
     category_id = "001001001"  # a leaf of the emulator's category tree
-
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
-
-    async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = await self.client.request(method, f"{ADMIN}{path}", **kwargs)
-        if response.status_code >= 300:
-            raise AssertionError(f"interpark admin {method} {path}: {response.status_code} {response.text}")
-        return response.json() if response.content else None
 
     async def create_seller(self) -> dict[str, str]:
         body = await self._call("POST", "/suppliers", json={})
@@ -64,24 +56,6 @@ class Driver:
             {"order_line_id": r["line_id"], "courier_code": r["delvEntrNo"], "tracking_number": r["invoNo"]}
             for r in body["dispatches"]
         ]
-
-    async def inject_fault(
-        self, path_pattern: str, kind: str, probability: float = 1.0, count: int | None = None, phase: str = "before"
-    ) -> None:
-        await self._call(
-            "POST",
-            "/faults",
-            json={
-                "path_pattern": path_pattern,
-                "kind": kind,
-                "probability": probability,
-                "count": count,
-                "phase": phase,
-            },
-        )
-
-    async def clear_faults(self) -> None:
-        await self._call("DELETE", "/faults")
 
     async def revoke_credentials(self, seller: dict[str, str]) -> None:
         await self._call("POST", f"/suppliers/{seller['seller_id']}/revoke")

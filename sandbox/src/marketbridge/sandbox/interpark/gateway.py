@@ -9,18 +9,13 @@ import time
 from urllib.parse import unquote_plus
 
 from marketbridge.sandbox.core.faults import FaultRule
+from marketbridge.sandbox.core.gateway import relative_path, run_then_fault
 from marketbridge.sandbox.interpark.state import InterparkState
 from marketbridge.sandbox.interpark.xmlfmt import DECLARATION, MEDIA_TYPE
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CALLER_KEY = "interpark.supplier"
-
-
-def _relative(scope: Scope) -> str:
-    path: str = scope["path"]
-    root: str = scope.get("root_path", "")
-    return path[len(root) :] if root and path.startswith(root) else path
 
 
 class InterparkGateway:
@@ -32,7 +27,7 @@ class InterparkGateway:
             await self.app(scope, receive, send)
             return
         state, started = self.state, time.perf_counter()
-        method, path = scope["method"], _relative(scope)
+        method, path = scope["method"], relative_path(scope)
         query = scope.get("query_string", b"").decode("latin-1")
         label = f"{path}?_method={_param(query, '_method')}"
         claimed = _param(query, "sc.entrId")
@@ -66,18 +61,9 @@ class InterparkGateway:
         if fault is None or fault.phase == "before":
             await self.app(scope, receive, send)
             return
-        held: list[Message] = []
-
-        async def hold(message: Message) -> None:
-            held.append(message)
-
-        await self.app(scope, receive, hold)  # the effect happens; only the answer goes wrong
-        if fault.kind == "latency":
-            await asyncio.sleep(fault.latency_ms / 1000)
-            for message in held:
-                await send(message)
-            return
-        await _fault_response(fault, scope, receive, send)
+        await run_then_fault(
+            self.app, scope, receive, send, fault, lambda: _fault_response(fault, scope, receive, send)
+        )
 
 
 def _param(query: str, name: str) -> str:

@@ -23,7 +23,7 @@ from marketbridge.sandbox.homeshopping_common.models import (
     Seller,
 )
 from marketbridge.sandbox.homeshopping_common.state import DialectRules, HomeShoppingState
-from marketbridge.sandbox.homeshopping_common.xmlio import sub, xml_response
+from marketbridge.sandbox.homeshopping_common.xmlio import html_error, sub, xml_response
 from starlette.datastructures import FormData, QueryParams
 from starlette.responses import Response
 from starlette.types import Scope
@@ -335,8 +335,7 @@ def fault_response(kind: str) -> Response:
             b'<?xml version="1.0" encoding="UTF-8"?><Response><Result><OrderInfo><OrdNo>20',
             media_type="text/xml; charset=UTF-8",
         )
-    status = {"http_500": 500, "http_503": 503, "timeout": 504}.get(kind, 500)
-    return Response(f"<html><body>{status}</body></html>".encode(), status_code=status, media_type="text/html")
+    return html_error(kind)
 
 
 def create_external_app(state: HomeShoppingState) -> FastAPI:

@@ -14,18 +14,23 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
-from marketbridge.sandbox.core.ratelimit import RateLimitConfig
+from marketbridge.sandbox.core.admin import (
+    AdminError,
+    admin_app,
+    clear_log_and_seller_peaks,
+    dispatch_ledger,
+    instrumentation_router,
+    log_with_seller_peaks,
+)
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.lotteon import admin_ops as ops
 from marketbridge.sandbox.lotteon.admin_models import (
     AdvanceIn,
     ClaimIn,
-    FaultIn,
     OrdersIn,
     ProductIn,
     QuestionIn,
     RateLimitIn,
-    ResetIn,
     SellerIn,
 )
 from marketbridge.sandbox.lotteon.models import Seller
@@ -33,7 +38,6 @@ from marketbridge.sandbox.lotteon.routes_cs import inquiry_view, qna_view
 from marketbridge.sandbox.lotteon.routes_delivery import row_view
 from marketbridge.sandbox.lotteon.routes_product import Refused, item_view
 from marketbridge.sandbox.lotteon.state import LotteOnState
-from starlette.responses import Response
 
 router = APIRouter()
 
@@ -48,7 +52,7 @@ def _seller(state: LotteOnState, tr_no: str | None) -> Seller:
         return next(iter(state.sellers.values()))
     found = state.seller_by_tr(tr_no or "")
     if found is None:
-        raise ops.AdminError(404, f"seller {tr_no} not found")
+        raise AdminError(404, f"seller {tr_no} not found")
     return found
 
 
@@ -82,7 +86,7 @@ async def seed_product(body: ProductIn, request: Request) -> ORJSONResponse:
                 state, _seller(state, body.tr_no).tr_no, body.name, body.price, body.stock, body.epd_no, body.options
             )
         except Refused as error:
-            raise ops.AdminError(400, error.message) from None
+            raise AdminError(400, error.message) from None
     return ORJSONResponse({"spdNo": p.spd_no, "itmLst": [item_view(i) for i in p.items]}, status_code=201)
 
 
@@ -124,7 +128,7 @@ async def create_orders(body: OrdersIn, request: Request) -> ORJSONResponse:
 async def get_order(od_no: str, request: Request) -> ORJSONResponse:
     rows = _state(request).order_rows.get(od_no)
     if not rows:
-        raise ops.AdminError(404, f"order {od_no} not found")
+        raise AdminError(404, f"order {od_no} not found")
     return ORJSONResponse(
         {"rows": [{**row_view(r), "cancelled": r.cancelled, "dispatch_attempts": r.dispatch_attempts} for r in rows]}
     )
@@ -135,7 +139,7 @@ async def advance(line_id: str, body: AdvanceIn, request: Request) -> ORJSONResp
     state = _state(request)
     row = ops.order_row(state, line_id)
     if row.step not in ("13", "14"):
-        raise ops.AdminError(409, "the order line is not dispatched")
+        raise AdminError(409, "the order line is not dispatched")
     row.step, row.step_ms = body.to, state.now_ms()
     return ORJSONResponse(row_view(row))
 
@@ -153,7 +157,7 @@ async def withdraw(clm_no: str, request: Request) -> ORJSONResponse:
     state = _state(request)
     claim = state.claims.get(clm_no)
     if claim is None or claim.step not in ("02",):
-        raise ops.AdminError(409, "no open claim to withdraw")
+        raise AdminError(409, "no open claim to withdraw")
     claim.step = "22"
     for row in claim.rows:
         row.cancelled = True
@@ -177,7 +181,7 @@ async def create_questions(body: QuestionIn, request: Request) -> ORJSONResponse
 async def get_question(number: int, request: Request) -> ORJSONResponse:
     q = _state(request).questions.get(number)
     if q is None:
-        raise ops.AdminError(404, "question not found")
+        raise AdminError(404, "question not found")
     return ORJSONResponse(qna_view(q) if q.kind == "qna" else inquiry_view(q))
 
 
@@ -185,102 +189,24 @@ async def get_question(number: int, request: Request) -> ORJSONResponse:
 async def dispatches(request: Request, tr_no: str | None = None) -> ORJSONResponse:
     state = _state(request)
     records = [d for d in state.dispatches if tr_no is None or d.tr_no == tr_no]
-    per_line: dict[str, int] = {}
-    for d in records:
-        per_line[f"{d.od_no}-{d.od_seq}"] = per_line.get(f"{d.od_no}-{d.od_seq}", 0) + 1
     attempts = sum(r.dispatch_attempts for r in state.rows.values() if tr_no is None or r.tr_no == tr_no)
-    return ORJSONResponse(
+    rows = [
         {
-            "count": len(records),
-            "refused_attempts": attempts - len(records),
-            "duplicates": sorted(k for k, v in per_line.items() if v > 1),
-            "dispatches": [
-                {
-                    "odNo": d.od_no,
-                    "odSeq": d.od_seq,
-                    "procSeq": d.proc_seq,
-                    "trNo": d.tr_no,
-                    "dvCoCd": d.dv_co_cd,
-                    "invcNo": d.invc_no,
-                }
-                for d in records
-            ],
+            "odNo": d.od_no,
+            "odSeq": d.od_seq,
+            "procSeq": d.proc_seq,
+            "trNo": d.tr_no,
+            "dvCoCd": d.dv_co_cd,
+            "invcNo": d.invc_no,
         }
-    )
-
-
-@router.get("/calls")
-async def calls(request: Request, recent: int = 100) -> ORJSONResponse:
-    state = _state(request)
-    return ORJSONResponse({**state.calls.snapshot(recent), "peak_per_second_by_seller": dict(state.seller_peak)})
-
-
-@router.delete("/calls")
-async def reset_calls(request: Request) -> Response:
-    state = _state(request)
-    state.calls.reset()
-    state.seller_seconds.clear()
-    state.seller_peak.clear()
-    return Response(status_code=204)
-
-
-@router.post("/faults", status_code=201)
-async def add_fault(body: FaultIn, request: Request) -> ORJSONResponse:
-    rule = _state(request).faults.add(
-        body.path_pattern,
-        body.kind,
-        probability=body.probability,
-        latency_ms=body.latency_ms,
-        count=body.count,
-        method=body.method,
-        phase=body.phase,
-    )
-    return ORJSONResponse(rule.as_dict(), status_code=201)
-
-
-@router.get("/faults")
-async def list_faults(request: Request) -> ORJSONResponse:
-    return ORJSONResponse([r.as_dict() for r in _state(request).faults.rules()])
-
-
-@router.delete("/faults")
-async def clear_faults(request: Request) -> Response:
-    _state(request).faults.clear()
-    return Response(status_code=204)
-
-
-@router.delete("/faults/{rule_id}")
-async def remove_fault(rule_id: int, request: Request) -> Response:
-    if not _state(request).faults.remove(rule_id):
-        raise ops.AdminError(404, f"fault {rule_id} not found")
-    return Response(status_code=204)
-
-
-@router.get("/rate-limit")
-async def get_rate_limit(request: Request) -> ORJSONResponse:
-    cfg = _state(request).limiter.config
-    return ORJSONResponse({"rate": cfg.rate, "burst": cfg.burst, "enabled": cfg.enabled})
-
-
-@router.put("/rate-limit")
-async def put_rate_limit(body: RateLimitIn, request: Request) -> ORJSONResponse:
-    _state(request).limiter.configure(RateLimitConfig(body.rate, body.burst, body.enabled))
-    return ORJSONResponse(body.model_dump())
-
-
-@router.post("/reset")
-async def reset(body: ResetIn, request: Request) -> Response:
-    _state(request).reset(keep_apps=body.keep_apps)
-    return Response(status_code=204)
+        for d in records
+    ]
+    line_ids = (f"{d.od_no}-{d.od_seq}" for d in records)
+    return ORJSONResponse(dispatch_ledger(rows, line_ids, attempts - len(records)))
 
 
 def create_admin_app(state: LotteOnState) -> FastAPI:
-    app = FastAPI(title="롯데ON sandbox admin", default_response_class=ORJSONResponse)
-    app.state.lotteon = state
-    app.include_router(router)
-
-    @app.exception_handler(ops.AdminError)
-    async def admin_error(request: Request, exc: ops.AdminError) -> Response:
-        return ORJSONResponse({"code": "ADMIN_ERROR", "message": exc.message}, status_code=exc.status)
-
-    return app
+    instrumentation = instrumentation_router(
+        _state, calls_view=log_with_seller_peaks, clear_calls=clear_log_and_seller_peaks, rate_limit_model=RateLimitIn
+    )
+    return admin_app("롯데ON sandbox admin", "lotteon", state, router, instrumentation)

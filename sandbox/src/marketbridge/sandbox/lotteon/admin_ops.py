@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
+from marketbridge.sandbox.core.admin import AdminError
 from marketbridge.sandbox.core.timefmt import parse_datetime_ms
 from marketbridge.sandbox.lotteon.models import Claim, Product, Question, Row
 from marketbridge.sandbox.lotteon.routes_product import register_one
 from marketbridge.sandbox.lotteon.state import LotteOnState
 
 _QUESTIONS = ("사이즈가 어떻게 되나요?", "언제 발송되나요?", "재입고 예정이 있나요?", "선물 포장 되나요?")
-
-
-class AdminError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        self.status, self.message = status, message
-        super().__init__(message)
 
 
 def seed_product(

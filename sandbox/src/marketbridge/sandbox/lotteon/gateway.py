@@ -11,6 +11,7 @@ import asyncio
 import time
 
 from marketbridge.sandbox.core.faults import FaultRule
+from marketbridge.sandbox.core.gateway import relative_path, run_then_fault
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.lotteon.models import Seller
 from marketbridge.sandbox.lotteon.state import LotteOnState
@@ -24,12 +25,6 @@ def failure(status: int, code: str, message: str, headers: dict[str, str] | None
     return ORJSONResponse({"returnCode": code, "message": message, "data": None}, status_code=status, headers=headers)
 
 
-def _relative(scope: Scope) -> str:
-    path: str = scope["path"]
-    root: str = scope.get("root_path", "")
-    return path[len(root) :] if root and path.startswith(root) else path
-
-
 class LotteOnGateway:
     def __init__(self, app: ASGIApp, state: LotteOnState) -> None:
         self.app = app
@@ -40,13 +35,13 @@ class LotteOnGateway:
             await self.app(scope, receive, send)
             return
         state, started = self.state, time.perf_counter()
-        method, path = scope["method"], _relative(scope)
+        method, path = scope["method"], relative_path(scope)
         status = [500]
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         auth = headers.get("authorization", "")
         seller = state.sellers.get(auth[7:].strip()) if auth[:7].lower() == "bearer " else None
         if seller is not None:
-            state.record_seller_call(seller.tr_no)
+            state.seller_peaks.record(seller.tr_no)
 
         async def tracked(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -99,18 +94,7 @@ class LotteOnGateway:
         if fault is None or fault.phase == "before":
             await self.app(scope, receive, send)
             return
-        held: list[Message] = []
-
-        async def hold(message: Message) -> None:
-            held.append(message)
-
-        await self.app(scope, receive, hold)  # the effect happens; only the answer goes wrong
-        if fault.kind == "latency":
-            await asyncio.sleep(fault.latency_ms / 1000)
-            for message in held:
-                await send(message)
-            return
-        await self._fault(fault, scope, receive, send)
+        await run_then_fault(self.app, scope, receive, send, fault, lambda: self._fault(fault, scope, receive, send))
 
     async def _fault(self, fault: FaultRule, scope: Scope, receive: Receive, send: Send) -> None:
         response: Response

@@ -7,10 +7,9 @@ import random
 import secrets
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 
-from marketbridge.sandbox.core.calllog import CallLog
+from marketbridge.sandbox.core.calllog import CallLog, SellerPeaks
 from marketbridge.sandbox.core.faults import FaultInjector
 from marketbridge.sandbox.core.ratelimit import RateLimitConfig, TokenBucketLimiter
 from marketbridge.sandbox.core.synthetic import SyntheticPeople
@@ -52,8 +51,7 @@ class LotteOnState:
             self.claims: dict[str, Claim] = {}
             self.questions: dict[int, Question] = {}
             self.dispatches: list[DispatchRecord] = []
-            self.seller_seconds: dict[str, Counter[int]] = {}
-            self.seller_peak: dict[str, int] = {}
+            self.seller_peaks = SellerPeaks(self.clock)
             base = self.rng.randrange(0, 1_000_000)
             self._od = itertools.count(10_000_001 + base)
             self._spd = itertools.count(2_000_000_001 + base)
@@ -92,16 +90,6 @@ class LotteOnState:
             self.rows[(row.od_no, row.od_seq, row.proc_seq)] = row
             self.order_rows.setdefault(row.od_no, []).append(row)
             self.seller_rows.setdefault(row.tr_no, []).append(row)
-
-    def record_seller_call(self, tr_no: str) -> None:
-        second = int(self.clock())
-        counter = self.seller_seconds.setdefault(tr_no, Counter())
-        counter[second] += 1
-        if counter[second] > self.seller_peak.get(tr_no, 0):
-            self.seller_peak[tr_no] = counter[second]
-        if len(counter) > 600:
-            for old in sorted(counter)[:-300]:
-                del counter[old]
 
 
 def create_state(

@@ -35,7 +35,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
-from marketbridge.sandbox.core.ratelimit import RateLimitConfig
+from marketbridge.sandbox.core.admin import AdminError, admin_app, instrumentation_router
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.core.timefmt import fmt_kst
 from marketbridge.sandbox.naver import admin_ops, claimflow
@@ -44,15 +44,11 @@ from marketbridge.sandbox.naver.admin_models import (
     AppIn,
     ClaimIn,
     ExpireIn,
-    FaultIn,
     InquiryIn,
     OrdersIn,
     PartyIn,
     ProductIn,
-    RateLimitIn,
-    ResetIn,
 )
-from marketbridge.sandbox.naver.admin_ops import AdminError
 from marketbridge.sandbox.naver.errors import NaverError
 from marketbridge.sandbox.naver.models import ProductOrder
 from marketbridge.sandbox.naver.orderflow import ItemFailure
@@ -242,74 +238,13 @@ async def list_inquiries(request: Request, account_id: str | None = None) -> ORJ
     })
 
 
-@router.get("/calls")
-async def calls(request: Request, recent: int = 100) -> ORJSONResponse:
-    return ORJSONResponse(_state(request).calls.snapshot(recent))
-
-
-@router.delete("/calls")
-async def reset_calls(request: Request) -> Response:
-    _state(request).calls.reset()
-    return Response(status_code=204)
-
-
-@router.post("/faults", status_code=201)
-async def add_fault(body: FaultIn, request: Request) -> ORJSONResponse:
-    rule = _state(request).faults.add(body.path_pattern, body.kind, probability=body.probability,
-                                      latency_ms=body.latency_ms, count=body.count, method=body.method,
-                                      phase=body.phase)
-    return ORJSONResponse(rule.as_dict(), status_code=201)
-
-
-@router.get("/faults")
-async def list_faults(request: Request) -> ORJSONResponse:
-    return ORJSONResponse([r.as_dict() for r in _state(request).faults.rules()])
-
-
-@router.delete("/faults")
-async def clear_faults(request: Request) -> Response:
-    _state(request).faults.clear()
-    return Response(status_code=204)
-
-
-@router.delete("/faults/{rule_id}")
-async def remove_fault(rule_id: int, request: Request) -> Response:
-    if not _state(request).faults.remove(rule_id):
-        raise AdminError(404, f"fault {rule_id} not found")
-    return Response(status_code=204)
-
-
-@router.get("/rate-limit")
-async def get_rate_limit(request: Request) -> ORJSONResponse:
-    cfg = _state(request).limiter.config
-    return ORJSONResponse({"rate": cfg.rate, "burst": cfg.burst, "enabled": cfg.enabled})
-
-
-@router.put("/rate-limit")
-async def put_rate_limit(body: RateLimitIn, request: Request) -> ORJSONResponse:
-    _state(request).limiter.configure(RateLimitConfig(body.rate, body.burst, body.enabled))
-    return ORJSONResponse(body.model_dump())
-
-
 @router.post("/tokens/expire")
 async def expire_tokens(body: ExpireIn, request: Request) -> ORJSONResponse:
     return ORJSONResponse({"expired": _state(request).expire_tokens(body.client_id)})
 
 
-@router.post("/reset")
-async def reset(body: ResetIn, request: Request) -> Response:
-    _state(request).reset(keep_apps=body.keep_apps)
-    return Response(status_code=204)
-
-
 def create_admin_app(state: NaverState) -> FastAPI:
-    app = FastAPI(title="Naver sandbox admin", default_response_class=ORJSONResponse)
-    app.state.naver = state
-    app.include_router(router)
-
-    @app.exception_handler(AdminError)
-    async def admin_error(request: Request, exc: AdminError) -> Response:
-        return ORJSONResponse({"code": "ADMIN_ERROR", "message": exc.message}, status_code=exc.status)
+    app = admin_app("Naver sandbox admin", "naver", state, router, instrumentation_router(_state))
 
     @app.exception_handler(ItemFailure)
     async def item_failure(request: Request, exc: ItemFailure) -> Response:

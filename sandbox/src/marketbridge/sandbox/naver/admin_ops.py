@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from marketbridge.sandbox.core.admin import AdminError
 from marketbridge.sandbox.core.synthetic import Person
 from marketbridge.sandbox.core.timefmt import DAY_MS, parse_datetime_ms
 from marketbridge.sandbox.naver import catalog
@@ -16,12 +17,6 @@ from marketbridge.sandbox.naver.store import SellerStore
 
 _QUESTIONS = ("사이즈가 정사이즈인가요?", "재입고 예정이 있나요?", "오늘 주문하면 언제 받을 수 있나요?",
               "색상이 사진과 같은가요?", "선물 포장 가능한가요?")
-
-
-class AdminError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        self.status, self.message = status, message
-        super().__init__(message)
 
 
 def seed_product(state: NaverState, store: SellerStore, spec: ProductIn) -> Product:

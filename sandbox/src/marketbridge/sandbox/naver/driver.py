@@ -4,38 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+from marketbridge.sandbox.core.driver import AdminDriver
 
 ADMIN = "/naver/admin"
 
 
-class Driver:
+class Driver(AdminDriver):
+    admin = ADMIN
     marketplace = "naver"
     category_id = "50000804"  # a leaf of the emulator's category tree
 
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
-
-    async def _json(self, method: str, path: str, **kwargs: Any) -> Any:
-        r = await self.client.request(method, f"{ADMIN}{path}", **kwargs)
-        r.raise_for_status()
-        return r.json()
-
     async def create_seller(self) -> dict[str, str]:
-        app = await self._json("POST", "/apps", json={"name": "contract"})
+        app = await self._call("POST", "/apps", json={"name": "contract"})
         return {"client_id": app["client_id"], "client_secret": app["client_secret"], "seller_id": app["account_id"]}
 
     async def create_order(self, seller: dict[str, str], market_product_id: str, quantity: int = 1) -> str:
-        body = await self._json("POST", "/orders", json={"product_no": int(market_product_id), "quantity": quantity})
+        body = await self._call("POST", "/orders", json={"product_no": int(market_product_id), "quantity": quantity})
         return str(body["product_order_ids"][0])
 
     async def create_orders_bulk(self, seller: dict[str, str], market_product_id: str, count: int) -> None:
-        await self._json(
+        await self._call(
             "POST", "/orders", json={"product_no": int(market_product_id), "count": count, "return_ids": False}
         )
 
     async def create_claim(self, seller: dict[str, str], order_line_id: str, kind: str) -> str:
-        await self._json("POST", "/claims", json={"product_order_id": order_line_id, "type": kind})
+        await self._call("POST", "/claims", json={"product_order_id": order_line_id, "type": kind})
         return order_line_id  # Naver identifies a claim by its product order
 
     async def create_inquiry(
@@ -46,10 +39,10 @@ class Driver:
             body["product_order_id"] = order_line_id
         if market_product_id:
             body["product_no"] = int(market_product_id)
-        return str((await self._json("POST", "/inquiries", json=body))["ids"][0])
+        return str((await self._call("POST", "/inquiries", json=body))["ids"][0])
 
     async def inquiry_answer(self, seller: dict[str, str], inquiry_id: str) -> str | None:
-        body = await self._json("GET", "/inquiries", params={"account_id": seller["seller_id"]})
+        body = await self._call("GET", "/inquiries", params={"account_id": seller["seller_id"]})
         for item in body["qnas"]:
             if str(item["questionId"]) == inquiry_id:
                 return item["answer"]  # type: ignore[no-any-return]
@@ -59,7 +52,7 @@ class Driver:
         return None
 
     async def dispatches(self, seller: dict[str, str]) -> list[dict[str, str]]:
-        body = await self._json("GET", "/dispatches", params={"account_id": seller["seller_id"]})
+        body = await self._call("GET", "/dispatches", params={"account_id": seller["seller_id"]})
         return [
             {
                 "order_line_id": d["productOrderId"],
@@ -69,26 +62,8 @@ class Driver:
             for d in body["dispatches"]
         ]
 
-    async def inject_fault(
-        self, path_pattern: str, kind: str, probability: float = 1.0, count: int | None = None, phase: str = "before"
-    ) -> None:
-        await self._json(
-            "POST",
-            "/faults",
-            json={
-                "path_pattern": path_pattern,
-                "kind": kind,
-                "probability": probability,
-                "count": count,
-                "phase": phase,
-            },
-        )
-
-    async def clear_faults(self) -> None:
-        (await self.client.delete(f"{ADMIN}/faults")).raise_for_status()
-
     async def revoke_credentials(self, seller: dict[str, str]) -> None:
-        await self._json("DELETE", f"/apps/{seller['client_id']}")
+        await self._call("DELETE", f"/apps/{seller['client_id']}")
 
     async def peak_rate(self, seller: dict[str, str]) -> float:
-        return float((await self._json("GET", "/calls", params={"recent": 0}))["peak_per_second"])
+        return float((await self._call("GET", "/calls", params={"recent": 0}))["peak_per_second"])

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 
 from marketbridge.sandbox.core.faults import FaultRule
+from marketbridge.sandbox.core.gateway import relative_path, run_then_fault
 from marketbridge.sandbox.core.timefmt import fmt_kst
 from marketbridge.sandbox.naver.errors import gateway_response, new_trace_id
 from marketbridge.sandbox.naver.state import NaverState
@@ -37,12 +38,6 @@ def api_group(path: str) -> str:
     return "etc"
 
 
-def _relative(scope: Scope) -> str:
-    path: str = scope["path"]
-    root: str = scope.get("root_path", "")
-    return path[len(root):] if root and path.startswith(root) else path
-
-
 class NaverGateway:
     def __init__(self, app: ASGIApp, state: NaverState) -> None:
         self.app = app
@@ -53,7 +48,7 @@ class NaverGateway:
             await self.app(scope, receive, send)
             return
         state, started = self.state, time.perf_counter()
-        method, path = scope["method"], _relative(scope)
+        method, path = scope["method"], relative_path(scope)
         ctx = GatewayContext(new_trace_id())
         scope[CTX_KEY] = ctx
         status = [500]
@@ -103,18 +98,9 @@ class NaverGateway:
             await self.app(scope, receive, send)
             return
 
-        held: list[Message] = []
-
-        async def hold(message: Message) -> None:
-            held.append(message)
-
-        await self.app(scope, receive, hold)  # the effect happens; only the answer goes wrong
-        if fault.kind == "latency":
-            await asyncio.sleep(fault.latency_ms / 1000)
-            for message in held:
-                await send(message)
-            return
-        await self._fault_response(fault, ctx, scope, receive, send)
+        await run_then_fault(
+            self.app, scope, receive, send, fault, lambda: self._fault_response(fault, ctx, scope, receive, send)
+        )
 
     async def _fault_response(self, fault: FaultRule, ctx: GatewayContext, scope: Scope, receive: Receive,
                               send: Send) -> None:

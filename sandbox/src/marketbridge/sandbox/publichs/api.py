@@ -20,12 +20,21 @@ from marketbridge.sandbox.homeshopping_common.models import (
     DELIVERED,
     DISPATCHED,
     NEW,
+    DialectError,
     Line,
     Refusal,
     Seller,
 )
 from marketbridge.sandbox.homeshopping_common.state import DialectRules, HomeShoppingState
-from marketbridge.sandbox.homeshopping_common.xmlio import BadXml, fields, parse_xml, sub, xml_response
+from marketbridge.sandbox.homeshopping_common.xmlio import (
+    BadXml,
+    add_record,
+    fields,
+    html_error,
+    parse_xml,
+    sub,
+    xml_response,
+)
 from starlette.responses import Response
 
 COURIERS = frozenset({"22", "11", "15", "16", "70", "78", "71", "82", "81", "65", "99"})
@@ -47,10 +56,8 @@ RULES = DialectRules(
 )
 
 
-class PubError(Exception):
-    def __init__(self, code: str, message: str, status: int = 200) -> None:
-        super().__init__(message)
-        self.code, self.message, self.status = code, message, status
+class PubError(DialectError):
+    pass
 
 
 def make_credentials(state: HomeShoppingState, seller_id: str) -> dict[str, str]:
@@ -62,13 +69,6 @@ def envelope(code: str = "0000", message: str = "정상") -> ET.Element:
     sub(root, "resultCode", code)
     sub(root, "resultMsg", message)
     return root
-
-
-def add(parent: ET.Element, tag: str, values: dict[str, object]) -> ET.Element:
-    element = sub(parent, tag)
-    for key, value in values.items():
-        sub(element, key, value)
-    return element
 
 
 Handler = Callable[[HomeShoppingState, Seller, ET.Element], Awaitable[ET.Element]]
@@ -118,7 +118,7 @@ async def orders(state: HomeShoppingState, seller: Seller, body: ET.Element) -> 
     root = envelope()
     for line in state.lines_of(seller.seller_id):
         if start <= line.ordered_ms < start + 86_400_000 and ord_no in (None, line.order_no):
-            add(root, "order", order_row(line))
+            add_record(root, "order", order_row(line))
     return root
 
 
@@ -128,7 +128,7 @@ async def claims(state: HomeShoppingState, seller: Seller, body: ET.Element) -> 
     for line in state.lines_of(seller.seller_id):
         c = line.claim
         if c is not None and start <= c.created_ms < start + 86_400_000:
-            add(
+            add_record(
                 root,
                 "claim",
                 {
@@ -153,9 +153,9 @@ def _per_line(
         key = {"ordNo": row.get("ordNo", ""), "ordSeq": row.get("ordSeq", "")}
         try:
             act(state.line_of(seller.seller_id, f"{key['ordNo']}:{key['ordSeq']}"), row)
-            add(root, "result", {**key, "resultCode": "0000", "resultMsg": "정상"})
+            add_record(root, "result", {**key, "resultCode": "0000", "resultMsg": "정상"})
         except Refusal as refusal:
-            add(root, "result", {**key, "resultCode": refusal.code, "resultMsg": refusal.message})
+            add_record(root, "result", {**key, "resultCode": refusal.code, "resultMsg": refusal.message})
     return root
 
 
@@ -218,7 +218,7 @@ async def goods_list(state: HomeShoppingState, seller: Seller, body: ET.Element)
     root = envelope()
     for p in state.products.values():
         if p.seller_id == seller.seller_id:
-            add(
+            add_record(
                 root,
                 "goods",
                 {
@@ -245,7 +245,7 @@ CATEGORIES = [
 async def categories(state: HomeShoppingState, seller: Seller, body: ET.Element) -> ET.Element:
     root = envelope()
     for code, name, parent, leaf in CATEGORIES:
-        add(root, "category", {"ctgrCd": code, "ctgrNm": name, "uprCtgrCd": parent, "leafYn": leaf})
+        add_record(root, "category", {"ctgrCd": code, "ctgrNm": name, "uprCtgrCd": parent, "leafYn": leaf})
     return root
 
 
@@ -254,7 +254,7 @@ async def qna_list(state: HomeShoppingState, seller: Seller, body: ET.Element) -
     root = envelope()
     for q in state.inquiries.values():
         if q.seller_id == seller.seller_id and start <= q.created_ms < start + 86_400_000:
-            add(
+            add_record(
                 root,
                 "qna",
                 {
@@ -301,8 +301,7 @@ def fault_response(kind: str) -> Response:
         return Response(
             b'<?xml version="1.0" encoding="UTF-8"?><pubResponse><resultCode>00', media_type="text/xml; charset=UTF-8"
         )
-    status = {"http_500": 500, "http_503": 503, "timeout": 504}.get(kind, 500)
-    return Response(f"<html><body>{status}</body></html>".encode(), status_code=status, media_type="text/html")
+    return html_error(kind)
 
 
 def create_external_app(state: HomeShoppingState) -> FastAPI:

@@ -16,26 +16,24 @@ DELETE /calls;  POST|GET|DELETE /faults;  DELETE /faults/{id};  GET|PUT /rate-li
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, FastAPI, Request
-from marketbridge.sandbox.core.ratelimit import RateLimitConfig
+from marketbridge.sandbox.core.admin import admin_app, dispatch_ledger, instrumentation_router
 from marketbridge.sandbox.core.responses import ORJSONResponse
 from marketbridge.sandbox.st11 import admin_ops
 from marketbridge.sandbox.st11.admin_models import (
     AdvanceIn,
     AlimiIn,
     ClaimIn,
-    FaultIn,
     OrdersIn,
     ProductIn,
     QnaIn,
     RateLimitIn,
-    ResetIn,
     SellerIn,
 )
-from marketbridge.sandbox.st11.admin_ops import AdminError
 from marketbridge.sandbox.st11.models import Line, Product, SellerData
 from marketbridge.sandbox.st11.state import St11State
-from starlette.responses import Response
 
 router = APIRouter()
 
@@ -206,91 +204,21 @@ async def dispatches(request: Request, seller_id: str | None = None) -> ORJSONRe
         for d in sellers
         for r in d.dispatches
     ]
-    per_line: dict[str, int] = {}
-    for row in rows:
-        per_line[str(row["line_id"])] = per_line.get(str(row["line_id"]), 0) + 1
-    return ORJSONResponse(
-        {
-            "count": len(rows),
-            "refused_attempts": sum(d.refused_dispatches for d in sellers),
-            "duplicates": sorted(k for k, v in per_line.items() if v > 1),
-            "dispatches": rows,
-        }
-    )
+    refused = sum(d.refused_dispatches for d in sellers)
+    return ORJSONResponse(dispatch_ledger(rows, (str(row["line_id"]) for row in rows), refused))
 
 
-@router.get("/calls")
-async def calls(request: Request, seller_id: str | None = None, recent: int = 100) -> ORJSONResponse:
-    state = _state(request)
-    log = state.seller_log(seller_id) if seller_id else state.calls
-    return ORJSONResponse(log.snapshot(recent))
+def _calls(state: St11State, recent: int, seller_id: str | None) -> dict[str, Any]:
+    return (state.seller_log(seller_id) if seller_id else state.calls).snapshot(recent)
 
 
-@router.delete("/calls")
-async def reset_calls(request: Request) -> Response:
-    state = _state(request)
+def _clear_calls(state: St11State) -> None:
     state.calls.reset()
     state.seller_calls.clear()
-    return Response(status_code=204)
-
-
-@router.post("/faults", status_code=201)
-async def add_fault(body: FaultIn, request: Request) -> ORJSONResponse:
-    rule = _state(request).faults.add(
-        body.path_pattern,
-        body.kind,
-        probability=body.probability,
-        latency_ms=body.latency_ms,
-        count=body.count,
-        method=body.method,
-        phase=body.phase,
-    )
-    return ORJSONResponse(rule.as_dict(), status_code=201)
-
-
-@router.get("/faults")
-async def list_faults(request: Request) -> ORJSONResponse:
-    return ORJSONResponse([r.as_dict() for r in _state(request).faults.rules()])
-
-
-@router.delete("/faults")
-async def clear_faults(request: Request) -> Response:
-    _state(request).faults.clear()
-    return Response(status_code=204)
-
-
-@router.delete("/faults/{rule_id}")
-async def remove_fault(rule_id: int, request: Request) -> Response:
-    if not _state(request).faults.remove(rule_id):
-        raise AdminError(404, f"fault {rule_id} not found")
-    return Response(status_code=204)
-
-
-@router.get("/rate-limit")
-async def get_rate_limit(request: Request) -> ORJSONResponse:
-    cfg = _state(request).limiter.config
-    return ORJSONResponse({"rate": cfg.rate, "burst": cfg.burst, "enabled": cfg.enabled})
-
-
-@router.put("/rate-limit")
-async def put_rate_limit(body: RateLimitIn, request: Request) -> ORJSONResponse:
-    _state(request).limiter.configure(RateLimitConfig(body.rate, body.burst, body.enabled))
-    return ORJSONResponse(body.model_dump())
-
-
-@router.post("/reset")
-async def reset(body: ResetIn, request: Request) -> Response:
-    _state(request).reset(keep_apps=body.keep_apps)
-    return Response(status_code=204)
 
 
 def create_admin_app(state: St11State) -> FastAPI:
-    app = FastAPI(title="11st sandbox admin", default_response_class=ORJSONResponse)
-    app.state.st11 = state
-    app.include_router(router)
-
-    @app.exception_handler(AdminError)
-    async def admin_error(request: Request, exc: AdminError) -> Response:
-        return ORJSONResponse({"code": "ADMIN_ERROR", "message": exc.message}, status_code=exc.status)
-
-    return app
+    instrumentation = instrumentation_router(
+        _state, calls_view=_calls, clear_calls=_clear_calls, rate_limit_model=RateLimitIn
+    )
+    return admin_app("11st sandbox admin", "st11", state, router, instrumentation)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from marketbridge.sandbox.core import admin as core
 from pydantic import BaseModel, Field
 
 
@@ -68,21 +69,6 @@ class AlimiIn(BaseModel):
     count: int = Field(1, ge=1, le=10_000)
 
 
-class FaultIn(BaseModel):
-    path_pattern: str
-    kind: Literal["latency", "http_500", "http_503", "http_429", "timeout", "malformed"]
-    probability: float = Field(1.0, ge=0.0, le=1.0)
-    latency_ms: int = Field(0, ge=0)
-    count: int | None = Field(None, ge=1)
-    method: str | None = None
-    phase: Literal["before", "after"] = "before"
-
-
-class RateLimitIn(BaseModel):
+class RateLimitIn(core.RateLimitIn):
     rate: float = Field(10.0, gt=0)
     burst: int = Field(20, ge=1)
-    enabled: bool = True
-
-
-class ResetIn(BaseModel):
-    keep_apps: bool = True

@@ -3,6 +3,7 @@ second), open buyer claims, move lines along, and add Q&A and 긴급알리미 no
 
 from __future__ import annotations
 
+from marketbridge.sandbox.core.admin import AdminError
 from marketbridge.sandbox.core.timefmt import parse_datetime_ms
 from marketbridge.sandbox.st11.admin_models import AlimiIn, ClaimIn, OrdersIn, ProductIn, QnaIn
 from marketbridge.sandbox.st11.catalog import MAX_OPTIONS
@@ -10,12 +11,6 @@ from marketbridge.sandbox.st11.models import Alimi, CancelClaim, Claim, Line, Pr
 from marketbridge.sandbox.st11.state import St11State
 
 _QUESTIONS = ("사이즈가 정사이즈인가요?", "재입고 예정이 있나요?", "오늘 주문하면 언제 받을 수 있나요?")
-
-
-class AdminError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        self.status, self.message = status, message
-        super().__init__(message)
 
 
 def seller(state: St11State, seller_id: str | None) -> SellerData:

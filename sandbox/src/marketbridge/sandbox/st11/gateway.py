@@ -12,18 +12,13 @@ import asyncio
 import time
 
 from marketbridge.sandbox.core.faults import FaultRule
+from marketbridge.sandbox.core.gateway import relative_path, run_then_fault
 from marketbridge.sandbox.st11.state import St11State
 from marketbridge.sandbox.st11.xmlfmt import DECLARATION, client_message
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SELLER_KEY = "st11.seller"
-
-
-def _relative(scope: Scope) -> str:
-    path: str = scope["path"]
-    root: str = scope.get("root_path", "")
-    return path[len(root) :] if root and path.startswith(root) else path
 
 
 def _html(status: int, title: str) -> Response:
@@ -40,7 +35,7 @@ class St11Gateway:
             await self.app(scope, receive, send)
             return
         state, started = self.state, time.perf_counter()
-        method, path = scope["method"], _relative(scope)
+        method, path = scope["method"], relative_path(scope)
         status = [500]
 
         async def tracked(message: Message) -> None:
@@ -95,18 +90,9 @@ class St11Gateway:
         if fault is None or fault.phase == "before":
             await self.app(scope, receive, send)
             return
-        held: list[Message] = []
-
-        async def hold(message: Message) -> None:
-            held.append(message)
-
-        await self.app(scope, receive, hold)  # the effect happens; only the answer goes wrong
-        if fault.kind == "latency":
-            await asyncio.sleep(fault.latency_ms / 1000)
-            for message in held:
-                await send(message)
-            return
-        await self._fault_response(fault, scope, receive, send)
+        await run_then_fault(
+            self.app, scope, receive, send, fault, lambda: self._fault_response(fault, scope, receive, send)
+        )
 
     @staticmethod
     def _with_retry_after(send: Send) -> Send:
