@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI, Request
-from marketbridge.sandbox.homeshopping_common.testing import sandbox_app
+from marketbridge.sandbox.app import create_app
 from marketbridge.sandbox.state import SandboxState
 from marketbridge.sandbox.testing import FakeClock, serve_in_loop
 
@@ -18,7 +18,7 @@ def state() -> SandboxState:
 
 @pytest.fixture
 async def client(state: SandboxState) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=sandbox_app(state, "gsshop"))
+    transport = httpx.ASGITransport(app=create_app(state))
     async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as c:
         yield c
 

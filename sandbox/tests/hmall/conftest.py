@@ -5,7 +5,7 @@ from typing import Any
 
 import httpx
 import pytest
-from marketbridge.sandbox.homeshopping_common.testing import sandbox_app
+from marketbridge.sandbox.app import create_app
 from marketbridge.sandbox.state import SandboxState
 from marketbridge.sandbox.testing import FakeClock
 
@@ -24,7 +24,7 @@ def state(clock: FakeClock) -> SandboxState:
 
 @pytest.fixture
 async def client(state: SandboxState) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=sandbox_app(state, "hmall"))
+    transport = httpx.ASGITransport(app=create_app(state))
     async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as c:
         yield c
 

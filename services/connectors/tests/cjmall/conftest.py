@@ -1,72 +1,57 @@
-"""The CJ온스타일 adapter against the real sandbox, served in this loop."""
+"""The CJ온스타일 adapter against the real sandbox, served in this loop (fixtures: ../conftest.py)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
-
-import httpx
 import pytest
-from marketbridge.connectors.cjmall import CjmallAdapter, CjmallCredentials
-from marketbridge.connectors.ratelimit import RateLimit
-from marketbridge.sandbox.homeshopping_common.testing import sandbox_app
+from marketbridge.connectors.cjmall import CjmallAdapter, CjmallCredentials, factory
+from marketbridge.connectors.ports import Listing
+from marketbridge.sandbox.cjmall.driver import Driver
 from marketbridge.sandbox.state import SandboxState
-from marketbridge.sandbox.testing import FakeClock, serve_in_loop
+from marketbridge.sandbox.testing import FakeClock
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..homeshopping import Mall
+
+CJMALL = Mall(
+    code="cjmall",
+    seller_id="412345",
+    product_name="한우 선물세트",
+    sale_price=150000,
+    listing=Listing(
+        seller_product_code="HANWOO-1",
+        name="한우 선물세트 1++",
+        category_id="1010",
+        sale_price=150000,
+        stock_quantity=20,
+        description_html="<p>한우</p>",
+        image_urls=("https://img.example/h.jpg",),
+        attributes={"notice": {"품목": "농수산물", "원산지": "국내산"}},
+    ),
+    adapter_type=CjmallAdapter,
+    credentials_type=CjmallCredentials,
+    credential_fields=("vendor_id", "vendor_cert_key"),
+    read_path="IFPA",
+    write_path="IFPA",
+    wrong_credential=("vendor_cert_key", "bad"),
+    rejected_code="E-0001",
+    duplicate_dispatch=("E-0402", ""),
+    unknown_line="20261118999999:001:001:001",
+    any_line="1:1:1:1",
+    unknown_product=("99999999", "E-0401", ""),
+    category="리빙>주방",
+    unsupported_cs=("fetch_inquiries", "answer_inquiry"),
+    unmapped_courier="CVSNET",
+    acknowledges_by_lookup=True,
+    factory=factory,
+    driver=Driver,
+    driver_dispatch=("LOGEN", "31234567890", "70"),
+)
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(time.time())
+def mall() -> Mall:
+    return CJMALL
 
 
 @pytest.fixture
 def sandbox(clock: FakeClock) -> SandboxState:
     return SandboxState.create(seed=31, clock=clock)
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState) -> AsyncIterator[str]:
-    async with serve_in_loop(sandbox_app(sandbox, "cjmall")) as url:
-        yield url
-
-
-@pytest.fixture
-async def admin(sandbox_url: str) -> AsyncIterator[AdminCall]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/cjmall/admin") as client:
-
-        async def call(method: str, path: str, **kwargs: Any) -> Any:
-            response = await client.request(method, path, **kwargs)
-            assert response.status_code < 300, response.text
-            return response.json() if response.content else None
-
-        yield call
-
-
-@pytest.fixture
-async def seller(admin: AdminCall) -> dict[str, Any]:
-    body: dict[str, Any] = await admin("POST", "/sellers", json={"seller_id": "412345"})
-    return body
-
-
-def make_adapter(sandbox_url: str, seller: dict[str, Any], **kwargs: Any) -> CjmallAdapter:
-    kwargs.setdefault("rate_limit", RateLimit(rate=200, burst=200))
-    kwargs.setdefault("timeout", httpx.Timeout(5.0))
-    creds = CjmallCredentials(seller["credentials"]["vendor_id"], seller["credentials"]["vendor_cert_key"])
-    return CjmallAdapter(creds, f"{sandbox_url}/cjmall/external", **kwargs)
-
-
-@pytest.fixture
-async def adapter(sandbox_url: str, seller: dict[str, Any]) -> AsyncIterator[CjmallAdapter]:
-    async with make_adapter(sandbox_url, seller) as cj:
-        yield cj
-
-
-@pytest.fixture
-async def product(admin: AdminCall, seller: dict[str, Any]) -> dict[str, Any]:
-    body: dict[str, Any] = await admin(
-        "POST", "/products", json={"seller_id": seller["seller_id"], "name": "한우 선물세트", "sale_price": 150000}
-    )
-    return body

@@ -2,54 +2,38 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from marketbridge.connectors.coupang import CoupangAdapter, CoupangCredentials
 from marketbridge.connectors.ratelimit import RateLimit
-from marketbridge.sandbox.app import create_app
 from marketbridge.sandbox.core.ratelimit import RateLimitConfig
-from marketbridge.sandbox.coupang import mount
 from marketbridge.sandbox.coupang.models import Vendor
 from marketbridge.sandbox.coupang.state import CoupangState
 from marketbridge.sandbox.state import SandboxState
-from marketbridge.sandbox.testing import serve_in_loop
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..support import AdminCall
+
+
+@pytest.fixture
+def dialect() -> str:
+    return "coupang"
 
 
 @pytest.fixture
 def sandbox() -> SandboxState:
-    return SandboxState.create(seed=11)
+    state = SandboxState.create(seed=11)
+    # the gateway's 10 calls/s is exercised by the rate-limit tests; elsewhere it would only slow tests down
+    state.dialect("coupang").limiter.configure(RateLimitConfig(10, 10, enabled=False))
+    return state
 
 
 @pytest.fixture
 def coupang(sandbox: SandboxState) -> CoupangState:
     state: CoupangState = sandbox.dialect("coupang")
-    # the gateway's 10 calls/s is exercised by the rate-limit tests; elsewhere it would only slow tests down
-    state.limiter.configure(RateLimitConfig(10, 10, enabled=False))
     return state
-
-
-def sandbox_app(sandbox: SandboxState) -> FastAPI:
-    """`create_app` (every dialect); only this dialect while another team's dialect does not import yet."""
-    try:
-        return create_app(sandbox)
-    except Exception as exc:
-        warnings.warn(f"create_app failed ({exc!r}); serving the Coupang dialect alone", stacklevel=2)
-        app = FastAPI()
-        mount(app, sandbox.dialect("coupang"))
-        return app
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState, coupang: CoupangState) -> AsyncIterator[str]:
-    async with serve_in_loop(sandbox_app(sandbox)) as url:
-        yield url
 
 
 @pytest.fixture
@@ -68,24 +52,6 @@ def make_adapter(sandbox_url: str, seller: Vendor, **kwargs: Any) -> CoupangAdap
 async def adapter(sandbox_url: str, seller: Vendor) -> AsyncIterator[CoupangAdapter]:
     async with make_adapter(sandbox_url, seller) as coupang:
         yield coupang
-
-
-@pytest.fixture
-async def admin_client(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/coupang/admin") as client:
-        yield client
-
-
-@pytest.fixture
-def admin(admin_client: httpx.AsyncClient) -> AdminCall:
-    """`await admin("POST", "/orders", json={...})` -> the decoded answer (asserts a 2xx)."""
-
-    async def call(method: str, path: str, **kwargs: Any) -> Any:
-        response = await admin_client.request(method, path, **kwargs)
-        assert response.status_code < 300, response.text
-        return response.json() if response.content else None
-
-    return call
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from marketbridge.sandbox.core.ratelimit import RateLimitConfig
 from marketbridge.sandbox.coupang.models import Vendor
 from marketbridge.sandbox.coupang.state import CoupangState
 
+from ..support import transient_after_fault
 from .conftest import AdminCall, PlaceOrders, make_adapter
 
 
@@ -49,17 +50,13 @@ async def test_revoked_credentials(adapter: CoupangAdapter, admin: AdminCall, se
 
 @pytest.mark.parametrize("kind", ["http_500", "http_503"])
 async def test_server_errors_are_transient(adapter: CoupangAdapter, admin: AdminCall, kind: str) -> None:
-    await admin("POST", "/faults", json={"path_pattern": "display-categories", "kind": kind, "count": 1})
-    with pytest.raises(TransientMarketplaceError) as caught:
-        await adapter.fetch_categories()
-    assert caught.value.status in (500, 503) and not caught.value.outcome_unknown
+    error = await transient_after_fault(admin, "display-categories", kind, adapter.fetch_categories)
+    assert error.status in (500, 503) and not error.outcome_unknown
 
 
 async def test_429_is_transient_with_retry_after(adapter: CoupangAdapter, admin: AdminCall) -> None:
-    await admin("POST", "/faults", json={"path_pattern": "display-categories", "kind": "http_429", "count": 1})
-    with pytest.raises(TransientMarketplaceError) as caught:
-        await adapter.fetch_categories()
-    assert caught.value.status == 429 and caught.value.retry_after == 1.0
+    error = await transient_after_fault(admin, "display-categories", "http_429", adapter.fetch_categories)
+    assert error.status == 429 and error.retry_after == 1.0
 
 
 async def test_a_5xx_after_a_write_leaves_the_outcome_unknown(
@@ -91,10 +88,8 @@ async def test_a_timeout_is_transient(
 
 
 async def test_a_malformed_body_is_transient(adapter: CoupangAdapter, admin: AdminCall) -> None:
-    await admin("POST", "/faults", json={"path_pattern": "display-categories", "kind": "malformed", "count": 1})
-    with pytest.raises(TransientMarketplaceError) as caught:
-        await adapter.fetch_categories()
-    assert "malformed" in caught.value.message
+    error = await transient_after_fault(admin, "display-categories", "malformed", adapter.fetch_categories)
+    assert "malformed" in error.message
 
 
 async def test_a_business_error_keeps_coupangs_code_and_message(adapter: CoupangAdapter) -> None:

@@ -3,18 +3,18 @@ pacer share a fake clock, so the 5-second limit is honoured without the test wai
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 from marketbridge.connectors.esm import AuctionAdapter, EsmAdapter, EsmCredentials, GmarketAdapter, OrderListPacer
 from marketbridge.connectors.ratelimit import RateLimit
-from marketbridge.sandbox.app import create_app
 from marketbridge.sandbox.state import SandboxState
-from marketbridge.sandbox.testing import FakeClock, serve_in_loop
+from marketbridge.sandbox.testing import FakeClock
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..support import AdminCall
+
 NOW = 1_780_000_000.0  # 2026-05-29 05:26:40 KST
 
 
@@ -26,6 +26,11 @@ class FakeSleep:
     async def __call__(self, seconds: float) -> None:
         self.slept.append(seconds)
         self.clock.advance(seconds)
+
+
+@pytest.fixture
+def dialect() -> str:
+    return "esm"
 
 
 @pytest.fixture
@@ -41,28 +46,6 @@ def sleep(clock: FakeClock) -> FakeSleep:
 @pytest.fixture
 def sandbox(clock: FakeClock) -> SandboxState:
     return SandboxState.create(clock=clock, seed=5)
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState) -> AsyncIterator[str]:
-    async with serve_in_loop(create_app(sandbox)) as url:
-        yield url
-
-
-@pytest.fixture
-async def admin_client(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/esm/admin") as client:
-        yield client
-
-
-@pytest.fixture
-def admin(admin_client: httpx.AsyncClient) -> AdminCall:
-    async def call(method: str, path: str, **kwargs: Any) -> Any:
-        response = await admin_client.request(method, path, **kwargs)
-        assert response.status_code < 300, response.text
-        return response.json() if response.content else None
-
-    return call
 
 
 @pytest.fixture

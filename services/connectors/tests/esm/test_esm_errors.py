@@ -16,6 +16,7 @@ from marketbridge.connectors.esm.factory import CREDENTIAL_FIELDS, build
 from marketbridge.connectors.registry import AdapterConfig
 from marketbridge.sandbox.testing import FakeClock
 
+from ..support import transient_after_fault
 from .conftest import AdminCall, make_adapter
 
 
@@ -38,21 +39,17 @@ async def test_missing_permission_and_revoked_master_are_rejected(gmarket: EsmAd
 
 @pytest.mark.parametrize("kind", ["http_500", "http_503"])
 async def test_server_errors_are_transient(gmarket: EsmAdapter, admin: AdminCall, kind: str) -> None:
-    await admin("POST", "/faults", json={"path_pattern": "site-cats", "kind": kind, "count": 1})
-    with pytest.raises(TransientMarketplaceError) as caught:
-        await gmarket.fetch_categories()
-    assert caught.value.status in (500, 503) and not caught.value.outcome_unknown
+    error = await transient_after_fault(admin, "site-cats", kind, gmarket.fetch_categories)
+    assert error.status in (500, 503) and not error.outcome_unknown
 
 
 async def test_429_is_transient_with_retry_after(gmarket: EsmAdapter, admin: AdminCall) -> None:
-    await admin("POST", "/faults", json={"path_pattern": "site-cats", "kind": "http_429", "count": 1})
-    with pytest.raises(TransientMarketplaceError) as caught:
-        await gmarket.fetch_categories()
-    assert caught.value.status == 429 and caught.value.retry_after == 5.0
+    error = await transient_after_fault(admin, "site-cats", "http_429", gmarket.fetch_categories)
+    assert error.status == 429 and error.retry_after == 5.0
 
 
 async def test_the_sandbox_gateway_limit_answers_429(gmarket: EsmAdapter, admin: AdminCall) -> None:
-    await admin("PUT", "/rate-limit", json={"rate": 1, "burst": 1})
+    await admin("PUT", "/rate-limit", json={"rate": 0.05, "burst": 1})  # one token per 20 s: refused however slow the machine
     await gmarket.fetch_categories()
     with pytest.raises(TransientMarketplaceError) as caught:
         await gmarket.fetch_categories()
@@ -77,10 +74,8 @@ async def test_connection_refused_is_transient(seller: dict[str, Any], clock: Fa
 
 
 async def test_malformed_answers_are_transient(gmarket: EsmAdapter, admin: AdminCall) -> None:
-    await admin("POST", "/faults", json={"path_pattern": "site-cats", "kind": "malformed", "count": 1})
-    with pytest.raises(TransientMarketplaceError) as caught:
-        await gmarket.fetch_categories()
-    assert "malformed" in caught.value.message
+    error = await transient_after_fault(admin, "site-cats", "malformed", gmarket.fetch_categories)
+    assert "malformed" in error.message
 
 
 async def test_result_codes_are_permanent_with_the_marketplace_code(gmarket: EsmAdapter) -> None:

@@ -1,34 +1,66 @@
 """The GS SHOP adapter against the real sandbox, with our receiver router served on its own port in this loop
-(the emulator really POSTs pushed orders to it)."""
+(the emulator really POSTs pushed orders to it); the other fixtures are in ../conftest.py."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
 import pytest
 from fastapi import FastAPI
 from marketbridge.connectors.gsshop import GsshopAdapter, GsshopCredentials, InMemoryPushedOrderStore
 from marketbridge.connectors.gsshop.receiver import ReceiverAccount, create_receiver_router
-from marketbridge.connectors.ratelimit import RateLimit
-from marketbridge.sandbox.homeshopping_common.testing import sandbox_app
+from marketbridge.connectors.ports import Listing, MarketplaceAdapter
 from marketbridge.sandbox.state import SandboxState
 from marketbridge.sandbox.testing import serve_in_loop
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..homeshopping import Connect, Mall
+from ..support import AdminCall
+
 MOUNT = "/webhooks/gsshop"
+GSSHOP = Mall(
+    code="gsshop",
+    seller_id="100777",
+    product_name="홍삼 정과",
+    sale_price=59000,
+    listing=Listing(
+        seller_product_code="RG-1",
+        name="6년근 홍삼 정과",
+        category_id="B101",
+        sale_price=59000,
+        stock_quantity=40,
+        description_html="<p>홍삼</p>",
+        image_urls=("https://img.example/r.jpg",),
+        attributes={"notice": {"품목": "건강기능식품", "제조원": "샌드박스"}},
+    ),
+    adapter_type=GsshopAdapter,
+    credentials_type=GsshopCredentials,
+    credential_fields=("sup_cd", "sender_id", "receiver_token"),
+    read_path="SupSend",
+    write_path="aliaSupCommon",
+    wrong_credential=("sender_id", "SUPnobody"),
+    rejected_code=None,
+    duplicate_dispatch=("E", "이미 송장"),
+    unknown_line="0000000000:000010",
+    any_line="1:1",
+    unknown_product=("000000000", None, "존재하지"),
+    category="식품>건강식품",
+    unsupported_cs=("fetch_inquiries",),
+    unmapped_courier="EMS",
+    faulted_dispatch=("LOGEN", "31234567890"),
+    acknowledges_by_lookup=True,
+    pushes_orders=True,
+)
+
+
+@pytest.fixture
+def mall() -> Mall:
+    return GSSHOP
 
 
 @pytest.fixture
 def sandbox() -> SandboxState:
     return SandboxState.create(seed=41)
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState) -> AsyncIterator[str]:
-    async with serve_in_loop(sandbox_app(sandbox, "gsshop")) as url:
-        yield url
 
 
 @pytest.fixture
@@ -53,54 +85,22 @@ async def receiver_url(store: InMemoryPushedOrderStore, accounts: dict[str, Rece
 
 
 @pytest.fixture
-async def admin(sandbox_url: str) -> AsyncIterator[AdminCall]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/gsshop/admin") as client:
-
-        async def call(method: str, path: str, **kwargs: Any) -> Any:
-            response = await client.request(method, path, **kwargs)
-            assert response.status_code < 300, response.text
-            return response.json() if response.content else None
-
-        yield call
-
-
-@pytest.fixture
-async def seller(admin: AdminCall, receiver_url: str, accounts: dict[str, ReceiverAccount]) -> dict[str, Any]:
-    body: dict[str, Any] = await admin("POST", "/sellers", json={"seller_id": "100777"})
-    c = body["credentials"]
-    accounts[c["sup_cd"]] = ReceiverAccount(c["sup_cd"], c["receiver_token"], "acc-gs")
-    await admin(
-        "PUT", "/sellers/100777/receiver", json={"receiver_url": f"{receiver_url}/{c['sup_cd']}/{c['receiver_token']}"}
-    )
-    return body
-
-
-def make_adapter(
-    sandbox_url: str, seller: dict[str, Any], store: InMemoryPushedOrderStore, **kwargs: Any
-) -> GsshopAdapter:
-    kwargs.setdefault("rate_limit", RateLimit(rate=200, burst=200))
-    kwargs.setdefault("timeout", httpx.Timeout(5.0))
+async def seller(
+    seller: dict[str, Any], admin: AdminCall, receiver_url: str, accounts: dict[str, ReceiverAccount]
+) -> dict[str, Any]:
+    """The registered seller (../conftest.py), its pushes going to our receiver."""
     c = seller["credentials"]
-    return GsshopAdapter(
-        GsshopCredentials(c["sup_cd"], c["sender_id"], c["receiver_token"]),
-        f"{sandbox_url}/gsshop/external",
-        store=store,
-        account_key="acc-gs",
-        **kwargs,
-    )
+    accounts[c["sup_cd"]] = ReceiverAccount(c["sup_cd"], c["receiver_token"], "acc-gs")
+    receiver = f"{receiver_url}/{c['sup_cd']}/{c['receiver_token']}"
+    await admin("PUT", f"/sellers/{seller['seller_id']}/receiver", json={"receiver_url": receiver})
+    return seller
 
 
 @pytest.fixture
-async def adapter(
-    sandbox_url: str, seller: dict[str, Any], store: InMemoryPushedOrderStore
-) -> AsyncIterator[GsshopAdapter]:
-    async with make_adapter(sandbox_url, seller, store) as gs:
-        yield gs
+def connect(connect: Connect, store: InMemoryPushedOrderStore) -> Connect:
+    """Adapters read the pushed orders from `store`, as account acc-gs."""
 
+    def build(seller: dict[str, Any], **kwargs: Any) -> MarketplaceAdapter:
+        return connect(seller, store=store, account_key="acc-gs", **kwargs)
 
-@pytest.fixture
-async def product(admin: AdminCall, seller: dict[str, Any]) -> dict[str, Any]:
-    body: dict[str, Any] = await admin(
-        "POST", "/products", json={"seller_id": "100777", "name": "홍삼 정과", "sale_price": 59000}
-    )
-    return body
+    return build

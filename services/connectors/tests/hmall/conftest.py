@@ -1,66 +1,57 @@
-"""The Hmall adapter against the real sandbox, served by uvicorn on a free local port in this loop."""
+"""The Hmall adapter against the real sandbox, served by uvicorn on a free local port in this loop
+(fixtures: ../conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
-
-import httpx
 import pytest
-from marketbridge.connectors.hmall import HmallAdapter, HmallCredentials
-from marketbridge.connectors.ratelimit import RateLimit
-from marketbridge.sandbox.homeshopping_common.testing import sandbox_app
+from marketbridge.connectors.hmall import HmallAdapter, HmallCredentials, factory
+from marketbridge.connectors.ports import Listing
+from marketbridge.sandbox.hmall.driver import Driver
 from marketbridge.sandbox.state import SandboxState
-from marketbridge.sandbox.testing import serve_in_loop
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..homeshopping import Mall
+
+HMALL = Mall(
+    code="hmall",
+    seller_id="654321",
+    product_name="무선 진공청소기",
+    sale_price=199000,
+    listing=Listing(
+        seller_product_code="VAC-1",
+        name="무선 진공청소기",
+        category_id="1002",
+        sale_price=199000,
+        stock_quantity=30,
+        description_html="<p>설명</p>",
+        image_urls=("https://img.example/1.jpg",),
+        attributes={"notice": {"품목": "소형전자", "제조자": "샌드박스전자"}},
+    ),
+    adapter_type=HmallAdapter,
+    credentials_type=HmallCredentials,
+    credential_fields=("oauser_id", "oause_key"),
+    read_path="selectOshp",
+    write_path="updateOshp",
+    wrong_credential=("oause_key", "f" * 32),
+    rejected_code="-100",
+    duplicate_dispatch=("E205", ""),
+    unknown_line="20990101000001:1:9990101000001:1",
+    any_line="1:1:1:1",
+    unknown_product=("999999999", "-500", "E101"),
+    category="생활/주방>주방용품",
+    unsupported_cs=("fetch_inquiries", "answer_inquiry", "fetch_notices"),
+    unmapped_courier="DHL",
+    faulted_dispatch=("LOTTE", "512345678901"),
+    factory=factory,
+    driver=Driver,
+    driver_dispatch=("HANJIN", "412345678901", "13"),
+)
+
+
+@pytest.fixture
+def mall() -> Mall:
+    return HMALL
 
 
 @pytest.fixture
 def sandbox() -> SandboxState:
     return SandboxState.create(seed=21)
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState) -> AsyncIterator[str]:
-    async with serve_in_loop(sandbox_app(sandbox, "hmall")) as url:
-        yield url
-
-
-@pytest.fixture
-async def admin(sandbox_url: str) -> AsyncIterator[AdminCall]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/hmall/admin") as client:
-
-        async def call(method: str, path: str, **kwargs: Any) -> Any:
-            response = await client.request(method, path, **kwargs)
-            assert response.status_code < 300, response.text
-            return response.json() if response.content else None
-
-        yield call
-
-
-@pytest.fixture
-async def seller(admin: AdminCall) -> dict[str, Any]:
-    body: dict[str, Any] = await admin("POST", "/sellers", json={"seller_id": "654321"})
-    return body
-
-
-def make_adapter(sandbox_url: str, seller: dict[str, Any], **kwargs: Any) -> HmallAdapter:
-    kwargs.setdefault("rate_limit", RateLimit(rate=200, burst=200))
-    kwargs.setdefault("timeout", httpx.Timeout(5.0))
-    creds = HmallCredentials(seller["credentials"]["oauser_id"], seller["credentials"]["oause_key"])
-    return HmallAdapter(creds, f"{sandbox_url}/hmall/external", **kwargs)
-
-
-@pytest.fixture
-async def adapter(sandbox_url: str, seller: dict[str, Any]) -> AsyncIterator[HmallAdapter]:
-    async with make_adapter(sandbox_url, seller) as hmall:
-        yield hmall
-
-
-@pytest.fixture
-async def product(admin: AdminCall, seller: dict[str, Any]) -> dict[str, Any]:
-    body: dict[str, Any] = await admin(
-        "POST", "/products", json={"seller_id": seller["seller_id"], "name": "무선 진공청소기", "sale_price": 199000}
-    )
-    return body

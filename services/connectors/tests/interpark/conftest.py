@@ -3,58 +3,27 @@ emulator by the adapter's own LocalProductFeed."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from marketbridge.connectors.interpark import InterparkAdapter, InterparkCredentials, LocalProductFeed
 from marketbridge.connectors.ratelimit import RateLimit
-from marketbridge.sandbox import interpark
-from marketbridge.sandbox.app import create_app
 from marketbridge.sandbox.core.ratelimit import RateLimitConfig
 from marketbridge.sandbox.state import SandboxState
-from marketbridge.sandbox.testing import serve_in_loop
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..support import AdminCall
 
 
-def sandbox_app(state: SandboxState) -> FastAPI:
-    """The whole sandbox; if a dialect another team is still writing fails to import, ours alone."""
-    try:
-        return create_app(state)
-    except Exception:  # a half-written dialect of another team must not break ours
-        app = FastAPI()
-        interpark.mount(app, state.dialect("interpark"))
-        return app
+@pytest.fixture
+def dialect() -> str:
+    return "interpark"
 
 
 @pytest.fixture
 def sandbox() -> SandboxState:
     return SandboxState.create(seed=13, rate_limit=RateLimitConfig(rate=1000, burst=1000))
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState) -> AsyncIterator[str]:
-    async with serve_in_loop(sandbox_app(sandbox)) as url:
-        yield url
-
-
-@pytest.fixture
-async def admin_client(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/interpark/admin") as client:
-        yield client
-
-
-@pytest.fixture
-def admin(admin_client: httpx.AsyncClient) -> AdminCall:
-    async def call(method: str, path: str, **kwargs: Any) -> Any:
-        response = await admin_client.request(method, path, **kwargs)
-        assert response.status_code < 300, response.text
-        return response.json() if response.content else None
-
-    return call
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from marketbridge.connectors.interpark.dates import split_days
 from marketbridge.connectors.interpark.feed import FeedStore, MountedProductFeed
 from marketbridge.connectors.ports import DispatchItem, InquiryAnswer, InquiryKind
 
+from ..support import transient_after_fault
 from .conftest import AdminCall, credentials, make_adapter, place
 
 
@@ -46,14 +47,15 @@ async def test_revoked_supplier_is_rejected(
 
 @pytest.mark.parametrize("kind", ["http_500", "http_503"])
 async def test_server_errors_are_transient(adapter: InterparkAdapter, admin: AdminCall, kind: str) -> None:
-    await admin("POST", "/faults", json={"path_pattern": "orderList", "kind": kind, "count": 1})
-    with pytest.raises(TransientMarketplaceError) as caught:
+    async def fetch() -> None:
         _ = [p async for p in adapter.fetch_orders(now() - timedelta(minutes=1), now())]
-    assert caught.value.status in (500, 503) and not caught.value.outcome_unknown
+
+    error = await transient_after_fault(admin, "orderList", kind, fetch)
+    assert error.status in (500, 503) and not error.outcome_unknown
 
 
 async def test_429_is_transient_with_retry_after(adapter: InterparkAdapter, admin: AdminCall) -> None:
-    await admin("PUT", "/rate-limit", json={"rate": 1, "burst": 1})
+    await admin("PUT", "/rate-limit", json={"rate": 0.05, "burst": 1})  # one token per 20 s: refused however slow the machine
     day = {"sc.strDate": f"{now():%Y%m%d}000000", "sc.endDate": f"{now():%Y%m%d}235959"}
     await adapter.http.order_call("orderListDelvForSingle", "probe", day)
     with pytest.raises(TransientMarketplaceError) as caught:

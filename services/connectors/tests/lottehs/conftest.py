@@ -1,72 +1,57 @@
-"""The 롯데홈쇼핑 adapter against the real sandbox, served in this loop."""
+"""The 롯데홈쇼핑 adapter against the real sandbox, served in this loop (fixtures: ../conftest.py)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
-
-import httpx
 import pytest
-from marketbridge.connectors.lottehs import LotteHsAdapter, LotteHsCredentials
-from marketbridge.connectors.ratelimit import RateLimit
-from marketbridge.sandbox.homeshopping_common.testing import sandbox_app
+from marketbridge.connectors.lottehs import LotteHsAdapter, LotteHsCredentials, factory
+from marketbridge.connectors.ports import Listing
+from marketbridge.sandbox.lottehs.driver import Driver
 from marketbridge.sandbox.state import SandboxState
-from marketbridge.sandbox.testing import FakeClock, serve_in_loop
+from marketbridge.sandbox.testing import FakeClock
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..homeshopping import Mall
+
+LOTTEHS = Mall(
+    code="lottehs",
+    seller_id="045678",
+    product_name="구스 이불",
+    sale_price=129000,
+    listing=Listing(
+        seller_product_code="DUVET-1",
+        name="구스 이불 퀸",
+        category_id="5001",
+        sale_price=129000,
+        stock_quantity=10,
+        description_html="<p>구스</p>",
+        image_urls=("https://img.example/d.jpg",),
+        attributes={"notice": {"품목": "침구류", "제조국": "대한민국"}},
+    ),
+    adapter_type=LotteHsAdapter,
+    credentials_type=LotteHsCredentials,
+    credential_fields=("user_id", "password"),
+    read_path="searchNewOrd",
+    write_path="registDeliver",
+    wrong_credential=("password", "nope"),
+    rejected_code="E1001",
+    duplicate_dispatch=("E2003", ""),
+    unknown_line="20990101000001:1",
+    any_line="1:1",
+    unknown_product=("999", "E2001", ""),
+    category=None,
+    unsupported_cs=("fetch_notices",),
+    unmapped_courier="DHL",
+    ended_status="ended",
+    factory=factory,
+    driver=Driver,
+    driver_dispatch=("LOGEN", "31234567890", "24"),
+)
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(time.time())
+def mall() -> Mall:
+    return LOTTEHS
 
 
 @pytest.fixture
 def sandbox(clock: FakeClock) -> SandboxState:
     return SandboxState.create(seed=31, clock=clock)
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState) -> AsyncIterator[str]:
-    async with serve_in_loop(sandbox_app(sandbox, "lottehs")) as url:
-        yield url
-
-
-@pytest.fixture
-async def admin(sandbox_url: str) -> AsyncIterator[AdminCall]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/lottehs/admin") as client:
-
-        async def call(method: str, path: str, **kwargs: Any) -> Any:
-            response = await client.request(method, path, **kwargs)
-            assert response.status_code < 300, response.text
-            return response.json() if response.content else None
-
-        yield call
-
-
-@pytest.fixture
-async def seller(admin: AdminCall) -> dict[str, Any]:
-    body: dict[str, Any] = await admin("POST", "/sellers", json={"seller_id": "045678"})
-    return body
-
-
-def make_adapter(sandbox_url: str, seller: dict[str, Any], **kwargs: Any) -> LotteHsAdapter:
-    kwargs.setdefault("rate_limit", RateLimit(rate=200, burst=200))
-    kwargs.setdefault("timeout", httpx.Timeout(5.0))
-    creds = LotteHsCredentials(seller["credentials"]["user_id"], seller["credentials"]["password"])
-    return LotteHsAdapter(creds, f"{sandbox_url}/lottehs/external", **kwargs)
-
-
-@pytest.fixture
-async def adapter(sandbox_url: str, seller: dict[str, Any]) -> AsyncIterator[LotteHsAdapter]:
-    async with make_adapter(sandbox_url, seller) as lotte:
-        yield lotte
-
-
-@pytest.fixture
-async def product(admin: AdminCall, seller: dict[str, Any]) -> dict[str, Any]:
-    body: dict[str, Any] = await admin(
-        "POST", "/products", json={"seller_id": seller["seller_id"], "name": "구스 이불", "sale_price": 129000}
-    )
-    return body

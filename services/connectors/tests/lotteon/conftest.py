@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,12 +10,17 @@ import httpx
 import pytest
 from marketbridge.connectors.lotteon import LotteOnAdapter
 from marketbridge.connectors.ratelimit import RateLimit
-from marketbridge.sandbox.app import create_app
 from marketbridge.sandbox.state import SandboxState
-from marketbridge.sandbox.testing import FakeClock, serve_in_loop
+from marketbridge.sandbox.testing import FakeClock
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..support import AdminCall
+
 NOW = 1_780_000_000.0
+
+
+@pytest.fixture
+def dialect() -> str:
+    return "lotteon"
 
 
 @pytest.fixture
@@ -30,28 +35,6 @@ def now(clock: FakeClock) -> datetime:
 @pytest.fixture
 def sandbox(clock: FakeClock) -> SandboxState:
     return SandboxState.create(clock=clock, seed=3)
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState) -> AsyncIterator[str]:
-    async with serve_in_loop(create_app(sandbox)) as url:
-        yield url
-
-
-@pytest.fixture
-async def admin_client(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/lotteon/admin") as client:
-        yield client
-
-
-@pytest.fixture
-def admin(admin_client: httpx.AsyncClient) -> AdminCall:
-    async def call(method: str, path: str, **kwargs: Any) -> Any:
-        response = await admin_client.request(method, path, **kwargs)
-        assert response.status_code < 300, response.text
-        return response.json() if response.content else None
-
-    return call
 
 
 @pytest.fixture

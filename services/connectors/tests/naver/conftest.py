@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import bcrypt
@@ -10,23 +10,20 @@ import httpx
 import pytest
 from marketbridge.connectors.naver import NaverAdapter, NaverCredentials
 from marketbridge.connectors.ratelimit import RateLimit
-from marketbridge.sandbox.app import create_app
 from marketbridge.sandbox.naver.models import SellerApp
 from marketbridge.sandbox.state import SandboxState
-from marketbridge.sandbox.testing import serve_in_loop
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..support import AdminCall
+
+
+@pytest.fixture
+def dialect() -> str:
+    return "naver"
 
 
 @pytest.fixture
 def sandbox() -> SandboxState:
     return SandboxState.create(seed=11)
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState) -> AsyncIterator[str]:
-    async with serve_in_loop(create_app(sandbox)) as url:
-        yield url
 
 
 @pytest.fixture
@@ -45,24 +42,6 @@ def make_adapter(sandbox_url: str, seller: SellerApp, **kwargs: Any) -> NaverAda
 async def adapter(sandbox_url: str, seller: SellerApp) -> AsyncIterator[NaverAdapter]:
     async with make_adapter(sandbox_url, seller) as naver:
         yield naver
-
-
-@pytest.fixture
-async def admin_client(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/naver/admin") as client:
-        yield client
-
-
-@pytest.fixture
-def admin(admin_client: httpx.AsyncClient) -> AdminCall:
-    """`await admin("POST", "/orders", json={...})` -> the decoded answer (asserts a 2xx)."""
-
-    async def call(method: str, path: str, **kwargs: Any) -> Any:
-        response = await admin_client.request(method, path, **kwargs)
-        assert response.status_code < 300, response.text
-        return response.json() if response.content else None
-
-    return call
 
 
 @pytest.fixture

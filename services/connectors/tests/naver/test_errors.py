@@ -14,9 +14,11 @@ from marketbridge.connectors.errors import (
     TransientMarketplaceError,
 )
 from marketbridge.connectors.naver import NaverAdapter, NaverCredentials, client_secret_sign
+from marketbridge.connectors.naver.http import _retry_after
 from marketbridge.connectors.ports import DispatchItem, Listing
 from marketbridge.sandbox.naver.models import SellerApp
 
+from ..support import transient_after_fault
 from .conftest import AdminCall, make_adapter
 
 TOKEN_ROUTE = "POST /v1/oauth2/token"
@@ -67,18 +69,28 @@ async def test_seller_type_token_for_a_linked_account(sandbox_url: str, seller: 
 
 @pytest.mark.parametrize("kind", ["http_500", "http_503"])
 async def test_server_errors_are_transient(adapter: NaverAdapter, admin: AdminCall, kind: str) -> None:
-    await admin("POST", "/faults", json={"path_pattern": "categories", "kind": kind, "count": 1})
-    with pytest.raises(TransientMarketplaceError) as caught:
-        await adapter.fetch_categories()
-    assert caught.value.status in (500, 503) and caught.value.code and not caught.value.outcome_unknown
+    error = await transient_after_fault(admin, "categories", kind, adapter.fetch_categories)
+    assert error.status in (500, 503) and error.code and not error.outcome_unknown
 
 
 async def test_429_is_transient_with_retry_after(adapter: NaverAdapter, admin: AdminCall) -> None:
-    await admin("PUT", "/rate-limit", json={"rate": 4, "burst": 1})
+    # one token refilled every 20 s: the second call is refused however slow the machine is; the gateway
+    # sends its replenish rate as a whole number ("0" here), so the adapter falls back to waiting a second
+    await admin("PUT", "/rate-limit", json={"rate": 0.05, "burst": 1})
     await adapter.fetch_categories()
     with pytest.raises(TransientMarketplaceError) as caught:
         await adapter.fetch_categories()
-    assert caught.value.code == "GW.RATE_LIMIT" and caught.value.retry_after == pytest.approx(0.25)
+    assert caught.value.code == "GW.RATE_LIMIT" and caught.value.retry_after == 1.0
+
+
+@pytest.mark.parametrize(("headers", "wait"), [
+    ({"GNCP-GW-RateLimit-Replenish-Rate": "4"}, 0.25),
+    ({"Retry-After": "3", "GNCP-GW-RateLimit-Replenish-Rate": "4"}, 3.0),
+    ({"GNCP-GW-RateLimit-Replenish-Rate": "0"}, 1.0),
+    ({}, 1.0),
+])
+def test_retry_after_follows_the_gateway_headers(headers: dict[str, str], wait: float) -> None:
+    assert _retry_after(httpx.Response(429, headers=headers)) == pytest.approx(wait)
 
 
 async def test_malformed_success_body_is_transient_and_unknown_for_writes(adapter: NaverAdapter, admin: AdminCall,

@@ -2,60 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from marketbridge.connectors.ratelimit import RateLimit
 from marketbridge.connectors.st11 import St11Adapter
-from marketbridge.sandbox import st11
-from marketbridge.sandbox.app import create_app
 from marketbridge.sandbox.core.ratelimit import RateLimitConfig
 from marketbridge.sandbox.state import SandboxState
-from marketbridge.sandbox.testing import serve_in_loop
 
-AdminCall = Callable[..., Awaitable[Any]]
+from ..support import AdminCall
 
 
-def sandbox_app(state: SandboxState) -> FastAPI:
-    """The whole sandbox; if a dialect another team is still writing fails to import, ours alone."""
-    try:
-        return create_app(state)
-    except Exception:
-        app = FastAPI()
-        st11.mount(app, state.dialect("st11"))
-        return app
+@pytest.fixture
+def dialect() -> str:
+    return "st11"
 
 
 @pytest.fixture
 def sandbox() -> SandboxState:
     return SandboxState.create(seed=11, rate_limit=RateLimitConfig(rate=1000, burst=1000))
-
-
-@pytest.fixture
-async def sandbox_url(sandbox: SandboxState) -> AsyncIterator[str]:
-    async with serve_in_loop(sandbox_app(sandbox)) as url:
-        yield url
-
-
-@pytest.fixture
-async def admin_client(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=f"{sandbox_url}/st11/admin") as client:
-        yield client
-
-
-@pytest.fixture
-def admin(admin_client: httpx.AsyncClient) -> AdminCall:
-    """`await admin("POST", "/orders", json={...})` -> the decoded answer (asserts a 2xx)."""
-
-    async def call(method: str, path: str, **kwargs: Any) -> Any:
-        response = await admin_client.request(method, path, **kwargs)
-        assert response.status_code < 300, response.text
-        return response.json() if response.content else None
-
-    return call
 
 
 @pytest.fixture

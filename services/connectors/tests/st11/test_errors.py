@@ -16,6 +16,7 @@ from marketbridge.connectors.ports import DispatchItem
 from marketbridge.connectors.st11 import St11Adapter, xmlcodec
 from marketbridge.connectors.st11.dates import split_minutes
 
+from ..support import transient_after_fault
 from .conftest import AdminCall, make_adapter, place
 
 
@@ -35,14 +36,12 @@ async def test_revoked_key_is_rejected(adapter: St11Adapter, admin: AdminCall, s
 
 @pytest.mark.parametrize("kind", ["http_500", "http_503"])
 async def test_server_errors_are_transient(adapter: St11Adapter, admin: AdminCall, kind: str) -> None:
-    await admin("POST", "/faults", json={"path_pattern": "category", "kind": kind, "count": 1})
-    with pytest.raises(TransientMarketplaceError) as caught:
-        await adapter.fetch_categories()
-    assert caught.value.status in (500, 503) and not caught.value.outcome_unknown
+    error = await transient_after_fault(admin, "category", kind, adapter.fetch_categories)
+    assert error.status in (500, 503) and not error.outcome_unknown
 
 
 async def test_429_is_transient_with_retry_after(adapter: St11Adapter, admin: AdminCall) -> None:
-    await admin("PUT", "/rate-limit", json={"rate": 1, "burst": 1})
+    await admin("PUT", "/rate-limit", json={"rate": 0.05, "burst": 1})  # one token per 20 s: refused however slow the machine
     await adapter.fetch_categories()
     with pytest.raises(TransientMarketplaceError) as caught:
         await adapter.fetch_categories()

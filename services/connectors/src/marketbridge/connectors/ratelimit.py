@@ -63,3 +63,11 @@ class RateLimiter:
         delay = self.delay_for(key)
         if delay > 0:
             await asyncio.sleep(delay)
+
+
+def for_account(limiter: RateLimiter | None, limit: RateLimit, account: str) -> RateLimiter:
+    """The limiter an adapter uses: the shared one given (buckets shared between adapters of a process),
+    else its own; either way `account` is held to `limit`."""
+    shared = limiter or RateLimiter(limit)
+    shared.configure(account, limit)
+    return shared

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 from marketbridge.connectors import accounts as account_store
 from marketbridge.connectors.adapters.tables import accounts
 from marketbridge.connectors.errors import PermanentMarketplaceError
@@ -41,6 +42,10 @@ class AdapterConfig:
     base_url: str
     rate_per_second: float
     timeout_seconds: float
+
+    def http_timeout(self) -> httpx.Timeout:
+        """Every factory's client timeout: the account's limit per call, connecting within 5 seconds at most."""
+        return httpx.Timeout(self.timeout_seconds, connect=min(5.0, self.timeout_seconds))
 
 
 AdapterFactory = Callable[[AdapterConfig], MarketplaceAdapter]

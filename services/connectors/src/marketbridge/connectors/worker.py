@@ -110,16 +110,9 @@ class MarketplaceWorker:
         self.rt.consume_raw(
             f"connectors.{mp}.collections", [order_msgs.CollectionRequested.routing_key(mp)], self.collect, 4
         )
-        self.rt.consume_raw(
-            f"connectors.{mp}.orders",
-            [
-                order_msgs.OrderAcknowledgeRequested.routing_key(mp),
-                order_msgs.InvoiceSendRequested.routing_key(mp),
-                order_msgs.SellerCancellationRequested.routing_key(mp),
-            ],
-            self.order_command,
-            prefetch,
-        )
+        # one queue for every order-line command the table knows, so a new entry is consumed without more code
+        order_keys = [spec.request.routing_key(mp) for spec in ORDER_CALLS.values()]
+        self.rt.consume_raw(f"connectors.{mp}.orders", order_keys, self.order_command, prefetch)
         self.rt.consume_raw(
             f"connectors.{mp}.listings", [listing_msgs.ListingPublishRequested.routing_key(mp)], self.publish, 8
         )
@@ -173,21 +166,18 @@ class MarketplaceWorker:
     ) -> None:
         seller = await self.pool.seller_id(msg.account_id)
         result: Message
+        run = {
+            "run_id": msg.run_id,
+            "account_id": msg.account_id,
+            "marketplace": self.marketplace,
+            "pages": pages,
+            "fetched": fetched,
+        }
         if code is None:
-            result = order_msgs.CollectionFetchCompleted(
-                run_id=msg.run_id, account_id=msg.account_id, marketplace=self.marketplace, pages=pages, fetched=fetched
-            )
+            result = order_msgs.CollectionFetchCompleted(**run)
             line = f"{self.name_ko}({seller}) 신규주문 주문 수집을 성공하였습니다. ({fetched}건)"
         else:
-            result = order_msgs.CollectionFetchFailed(
-                run_id=msg.run_id,
-                account_id=msg.account_id,
-                marketplace=self.marketplace,
-                pages=pages,
-                fetched=fetched,
-                code=code,
-                message=text or "",
-            )
+            result = order_msgs.CollectionFetchFailed(**run, code=code, message=text or "")
             line = f"{self.name_ko}({seller}) 신규주문 주문 수집에 실패하였습니다. ({text})"
         async with self.rt.db.transaction() as conn:
             log_id = await self._log(conn, env, msg.account_id, "collect", msg.run_id)
@@ -239,21 +229,11 @@ class MarketplaceWorker:
         outcome = await self._call(msg.account_id, "publish", lambda: self.pool.publish(adapter, msg))
 
         async def effect(conn: AsyncConnection, o: Outcome) -> None:
+            base = {"listing_id": msg.listing_id, "account_id": msg.account_id, "marketplace": self.marketplace}
             result: Message = (
-                listing_msgs.ListingPublished(
-                    listing_id=msg.listing_id,
-                    account_id=msg.account_id,
-                    marketplace=self.marketplace,
-                    market_product_id=str((o.data or {}).get("market_product_id")),
-                )
+                listing_msgs.ListingPublished(**base, market_product_id=str((o.data or {}).get("market_product_id")))
                 if o.ok
-                else listing_msgs.ListingPublishFailed(
-                    listing_id=msg.listing_id,
-                    account_id=msg.account_id,
-                    marketplace=self.marketplace,
-                    code=o.code or "UNKNOWN",
-                    message=o.message or "",
-                )
+                else listing_msgs.ListingPublishFailed(**base, code=o.code or "UNKNOWN", message=o.message or "")
             )
             text = (
                 f"{self.name_ko} 연동 성공했습니다." if o.ok else f"{self.name_ko} 연동에 실패하였습니다. ({o.message})"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import ClassVar
 
 import httpx
@@ -26,36 +26,29 @@ from marketbridge.connectors.cjmall import envelope
 from marketbridge.connectors.cjmall.couriers import to_cjmall
 from marketbridge.connectors.cjmall.envelope import children
 from marketbridge.connectors.cjmall.orders import MARKETPLACE, parse_cs, parse_instruction, state_of
-from marketbridge.connectors.errors import (
-    AuthenticationRejected,
-    PermanentMarketplaceError,
-    TransientMarketplaceError,
-    UnsupportedOperation,
-)
+from marketbridge.connectors.errors import UnsupportedOperation
 from marketbridge.connectors.homeshopping_common import rules
-from marketbridge.connectors.homeshopping_common.dates import KST, kst_days, parse_compact, ymd
-from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT, HomeShoppingHttp
+from marketbridge.connectors.homeshopping_common.adapter import HomeShoppingAdapter, ListingFields, category_tree
+from marketbridge.connectors.homeshopping_common.dates import KST, kst_days, order_day_window, ymd
+from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT, reads_errors
 from marketbridge.connectors.homeshopping_common.rules import acknowledged_by_lookup
-from marketbridge.connectors.homeshopping_common.xml import MalformedXml, fields
+from marketbridge.connectors.homeshopping_common.xml import fields
+from marketbridge.connectors.parsing import chunks, unique_lines
 from marketbridge.connectors.ports import (
     BulkResult,
     Category,
-    ClaimDecision,
     DispatchItem,
     ImportedListing,
     InquiryAnswer,
     ItemFailure,
     Listing,
     ListingStatus,
-    MarketplaceAdapter,
     MarketplaceClaim,
     MarketplaceInquiry,
-    MarketplaceNotice,
     MarketplaceOrder,
     MarketplaceOrderState,
     PriceStockUpdate,
     PublishResult,
-    SellerCancel,
 )
 from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
 
@@ -63,6 +56,9 @@ PATH = "/IFPAServerAction.action"
 DEFAULT_RATE_LIMIT = RateLimit(rate=5, burst=5)  # (modelled) no published limit
 ACTION_BATCH = 100  # (modelled)
 STATUS = {"A": ListingStatus.ON_SALE, "S": ListingStatus.SUSPENDED, "E": ListingStatus.ENDED}
+LISTING = ListingFields(
+    "itemCd", "itemName", "vendorItemCd", "salePrice", "stockQty", "saleStatCd", "categoryCd", STATUS, channel="unitCd"
+)
 QNA_REASON = (
     "CJ온스타일 협력사 인터페이스에는 고객 문의(Q&A) 기능이 확인되지 않습니다. 협력사 시스템에서 처리해 주세요."
 )
@@ -74,15 +70,7 @@ class CjmallCredentials:
     vendor_cert_key: str = field(repr=False)
 
 
-def _error_body(response: httpx.Response) -> tuple[str, str] | None:
-    try:
-        _, code, message, _ = envelope.read(response.content, response.headers.get("content-type"))
-    except (MalformedXml, ValueError):
-        return None
-    return code, message
-
-
-class CjmallAdapter(MarketplaceAdapter):
+class CjmallAdapter(HomeShoppingAdapter):
     marketplace: ClassVar[str] = MARKETPLACE
 
     def __init__(
@@ -97,27 +85,16 @@ class CjmallAdapter(MarketplaceAdapter):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._creds = credentials
-        self._account = account_key or credentials.vendor_id
-        shared = limiter or RateLimiter(rate_limit)
-        shared.configure(self._account, rate_limit)
-        headers = {"Content-Type": "text/xml; charset=EUC-KR", "Accept": "text/xml"}
-        self.http = HomeShoppingHttp(
-            MARKETPLACE,
+        self._connect(
+            account_key or credentials.vendor_id,
             base_url,
-            shared,
-            self._account,
+            rate_limit,
+            limiter,
             timeout=timeout,
             transport=transport,
-            headers=headers,
-            error_reader=_error_body,
+            headers={"Content-Type": "text/xml; charset=EUC-KR", "Accept": "text/xml"},
+            error_reader=reads_errors(envelope.read, lambda answer: (answer[1], answer[2])),
         )
-
-    @property
-    def account_id(self) -> str:
-        return self._account
-
-    async def aclose(self) -> None:
-        await self.http.aclose()
 
     async def call(
         self,
@@ -130,17 +107,10 @@ class CjmallAdapter(MarketplaceAdapter):
     ) -> ET.Element:
         body = envelope.request(if_id, self._creds.vendor_id, self._creds.vendor_cert_key, contents, **(groups or {}))
         response = await self.http.request("POST", PATH, operation, safe=safe, content=body)
-        try:
-            ok, code, message, root = envelope.read(response.content, response.headers.get("content-type"))
-        except (MalformedXml, ValueError) as exc:
-            raise self.http.malformed(operation, safe, str(exc)) from exc
+        ok, code, message, root = self.http.decode(envelope.read, response, operation, safe)
         if ok:
             return root
-        if code == "E-0001":
-            raise AuthenticationRejected(MARKETPLACE, message, code=code, operation=operation)
-        if code == "E-0429":
-            raise TransientMarketplaceError(MARKETPLACE, message, code=code, operation=operation, retry_after=1.0)
-        raise PermanentMarketplaceError(MARKETPLACE, code or "FAILED", message, operation=operation)
+        raise self.result_error(code or "FAILED", message, operation, auth={"E-0001"}, rate_limited="E-0429")
 
     # -- listings -------------------------------------------------------------------------------------
     def _groups(self, listing: Listing, operation: str) -> dict[str, list[dict[str, object]]]:
@@ -214,39 +184,14 @@ class CjmallAdapter(MarketplaceAdapter):
         )
 
     async def fetch_categories(self) -> list[Category]:
-        rows = [fields(c) for c in children(await self.call("IF_01_02", "fetch_categories", safe=True), "category")]
-        names = {r["categoryCd"]: r for r in rows}
-
-        def path(row: dict[str, str]) -> str:
-            parent = names.get(row.get("upperCategoryCd", ""))
-            return f"{path(parent)}>{row['categoryNm']}" if parent else row["categoryNm"]
-
-        return [
-            Category(
-                r["categoryCd"], r["categoryNm"], path(r), r.get("upperCategoryCd") or None, r.get("lastYn") == "Y"
-            )
-            for r in rows
-        ]
+        root = await self.call("IF_01_02", "fetch_categories", safe=True)
+        rows = [fields(c) for c in children(root, "category")]
+        return category_tree(rows, "categoryCd", "categoryNm", "upperCategoryCd", "lastYn")
 
     async def import_listings(self) -> AsyncIterator[list[ImportedListing]]:
         rows = [fields(i) for i in children(await self.call("IF_03_07", "import_listings", safe=True), "item")]
         if rows:
-            yield [
-                ImportedListing(
-                    market_product_id=r["itemCd"],
-                    channel_product_id=r.get("unitCd"),
-                    name=r.get("itemName", ""),
-                    seller_product_code=r.get("vendorItemCd") or None,
-                    sale_price=int(r.get("salePrice") or 0),
-                    stock_quantity=int(r.get("stockQty") or 0),
-                    status=STATUS.get(r.get("saleStatCd", ""), ListingStatus.OTHER),
-                    raw_status=r.get("saleStatCd", ""),
-                    category_id=r.get("categoryCd") or None,
-                    category_path=None,
-                    raw=r,
-                )
-                for r in rows
-            ]
+            yield [LISTING.read(r) for r in rows]
 
     # -- orders ---------------------------------------------------------------------------------------
     async def _orders(
@@ -267,9 +212,7 @@ class CjmallAdapter(MarketplaceAdapter):
     async def get_order_states(self, order_line_ids: Sequence[str]) -> dict[str, MarketplaceOrderState]:
         wanted, states = set(order_line_ids), {}
         for day_text in dict.fromkeys(i[:8] for i in order_line_ids):
-            day = parse_compact(day_text)
-            start = day or datetime.now(KST) - timedelta(days=6)
-            async for page in self._orders(start, day or datetime.now(KST), "get_order_states"):
+            async for page in self._orders(*order_day_window(day_text), "get_order_states"):
                 states.update({o.order_line_id: state_of(o) for o in page if o.order_line_id in wanted})
         return states
 
@@ -280,9 +223,8 @@ class CjmallAdapter(MarketplaceAdapter):
 
     async def dispatch(self, items: Sequence[DispatchItem]) -> BulkResult:
         result = BulkResult()
-        unique = list({i.order_line_id: i for i in items}.values())
         rows: list[dict[str, object]] = []
-        for item in unique:
+        for item in unique_lines(items):
             parts = item.order_line_id.split(":")
             if len(parts) != 4:
                 result.failed[item.order_line_id] = ItemFailure(
@@ -300,10 +242,8 @@ class CjmallAdapter(MarketplaceAdapter):
                     "vendorOrdId": item.order_line_id,
                 }
             )
-        for start in range(0, len(rows), ACTION_BATCH):
-            root = await self.call(
-                "IF_04_04", "dispatch", safe=False, groups={"takeout": rows[start : start + ACTION_BATCH]}
-            )
+        for batch in chunks(rows, ACTION_BATCH):
+            root = await self.call("IF_04_04", "dispatch", safe=False, groups={"takeout": batch})
             for r in map(fields, children(root, "takeoutResult")):
                 key = f"{r.get('ordNo')}:{r.get('ordGSeq')}:{r.get('ordDSeq')}:{r.get('ordWSeq')}"
                 if r.get("successYn") == "true":
@@ -311,9 +251,6 @@ class CjmallAdapter(MarketplaceAdapter):
                 else:
                     result.failed[key] = ItemFailure(r.get("errorCode") or "FAILED", r.get("errorMsg", ""))
         return result
-
-    async def cancel_by_seller(self, items: Sequence[SellerCancel]) -> BulkResult:
-        raise rules.seller_cancel_unsupported(MARKETPLACE)
 
     # -- claims, questions, notices -------------------------------------------------------------------
     async def fetch_claims(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceClaim]]:
@@ -325,14 +262,8 @@ class CjmallAdapter(MarketplaceAdapter):
             if claims:
                 yield claims
 
-    async def decide_claim(self, decision: ClaimDecision) -> None:
-        raise UnsupportedOperation(MARKETPLACE, "decide_claim", rules.CLAIM_DECISION_REASON)
-
     def fetch_inquiries(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceInquiry]]:
         raise UnsupportedOperation(MARKETPLACE, "fetch_inquiries", QNA_REASON)
 
     async def answer_inquiry(self, answer: InquiryAnswer) -> None:
         raise UnsupportedOperation(MARKETPLACE, "answer_inquiry", QNA_REASON)
-
-    def fetch_notices(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceNotice]]:
-        raise UnsupportedOperation(MARKETPLACE, "fetch_notices", rules.NOTICES_REASON)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.cjmall.adapter import CjmallAdapter, CjmallCredentials
 from marketbridge.connectors.ports import MarketplaceAdapter
 from marketbridge.connectors.ratelimit import RateLimit
@@ -18,5 +17,5 @@ CREDENTIAL_FIELDS = ("vendor_id", "vendor_cert_key")
 def build(config: AdapterConfig) -> MarketplaceAdapter:
     credentials = CjmallCredentials(config.credentials["vendor_id"], config.credentials["vendor_cert_key"])
     rate = RateLimit.within(config.rate_per_second)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return CjmallAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

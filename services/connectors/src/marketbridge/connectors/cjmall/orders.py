@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from marketbridge.connectors import parsing
 from marketbridge.connectors.cjmall.couriers import from_cjmall
 from marketbridge.connectors.cjmall.envelope import children
 from marketbridge.connectors.homeshopping_common.dates import EPOCH, parse_compact
 from marketbridge.connectors.homeshopping_common.xml import fields
+from marketbridge.connectors.parsing import to_int
 from marketbridge.connectors.ports import (
     ClaimStatus,
     ClaimType,
@@ -27,13 +29,6 @@ def line_id(head: dict[str, str], detail: dict[str, str]) -> str:
     return f"{head['ordNo']}:{detail['ordGSeq']}:{detail['ordDSeq']}:{detail['ordWSeq']}"
 
 
-def _int(text: str | None) -> int:
-    try:
-        return int(text or 0)
-    except ValueError:
-        return 0
-
-
 def _status(detail: dict[str, str]) -> OrderStatus:
     if detail.get("ordDtlClsCd") == "20":
         return OrderStatus.CANCELLED
@@ -46,8 +41,8 @@ def parse_instruction(instruction: ET.Element, account_id: str) -> list[Marketpl
     out = []
     for element in children(instruction, "instructionDetail"):
         d = fields(element)
-        quantity = _int(d.get("outwQty"))
-        total = _int(d.get("realslAmt")) or _int(d.get("outwAmt"))
+        quantity = to_int(d.get("outwQty"))
+        total = to_int(d.get("realslAmt")) or to_int(d.get("outwAmt"))
         courier = d.get("delicompCd") or None
         out.append(
             MarketplaceOrder(
@@ -86,14 +81,7 @@ def parse_instruction(instruction: ET.Element, account_id: str) -> list[Marketpl
 
 
 def state_of(order: MarketplaceOrder) -> MarketplaceOrderState:
-    return MarketplaceOrderState(
-        order_line_id=order.order_line_id,
-        status=order.status,
-        raw_status=order.raw_status,
-        acknowledged=True,  # an 출고지시 is already the mall's order to ship (no separate 발주확인)
-        courier_code=order.courier_code,
-        tracking_number=order.tracking_number,
-    )
+    return parsing.state_of(order, acknowledged=True)  # an 출고지시 is already the mall's order to ship
 
 
 def parse_cs(element: ET.Element, account_id: str) -> MarketplaceClaim | None:
@@ -110,7 +98,7 @@ def parse_cs(element: ET.Element, account_id: str) -> MarketplaceClaim | None:
         raw_status=row.get("csStat", ""),
         order_id=row.get("ordNo", ""),
         order_line_id=line_id(row, row),
-        quantity=_int(row.get("csQty")),
+        quantity=to_int(row.get("csQty")),
         reason_code=None,
         reason_text=row.get("csRsn") or None,
         requested_at=parse_compact(row.get("csDtm")),

@@ -45,7 +45,7 @@ from marketbridge.connectors.ports import (
     PublishResult,
     SellerCancel,
 )
-from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
+from marketbridge.connectors.ratelimit import RateLimit, RateLimiter, for_account
 
 # ~10 calls/s per vendor is documented; stay under it (burst + rate <= 10) so jitter never trips a 429.
 DEFAULT_RATE_LIMIT = RateLimit(rate=8.0, burst=2)  # at most 10 calls in any one-second span
@@ -69,9 +69,7 @@ class CoupangAdapter(MarketplaceAdapter):
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._account = account_key or credentials.vendor_id
-        shared = limiter or RateLimiter(rate_limit)
-        if limiter is not None:
-            shared.configure(self._account, rate_limit)
+        shared = for_account(limiter, rate_limit, self._account)
         self.http = CoupangHttp(
             base_url,
             credentials,

@@ -7,16 +7,11 @@ times without offset, as `yyyy-MM-dd'T'HH:mm:ss` or `yyyy-MM-dd HH:mm:ss`.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-KST = timezone(timedelta(hours=9))
-
-
-def _kst(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: pass timezone-aware datetimes")
-    return moment.astimezone(KST)
+from marketbridge.connectors.kst import KST as KST  # re-exported: callers import it from here
+from marketbridge.connectors.kst import to_kst as _kst
 
 
 def fmt_day(moment: datetime | date) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.coupang.adapter import CoupangAdapter
 from marketbridge.connectors.coupang.signing import CoupangCredentials
 from marketbridge.connectors.ports import MarketplaceAdapter
@@ -26,7 +25,7 @@ def build(config: AdapterConfig) -> MarketplaceAdapter:
         wing_user_id=creds.get("wing_user_id") or None,
     )
     rate = min(config.rate_per_second, MAX_RATE)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return CoupangAdapter(
         credentials,
         config.base_url,

@@ -14,16 +14,14 @@ from urllib.parse import urlencode
 
 import httpx
 import orjson
-import structlog
 from marketbridge.connectors.coupang.signing import CoupangCredentials, authorization
 from marketbridge.connectors.errors import (
-    AuthenticationRejected,
     PermanentMarketplaceError,
     TransientMarketplaceError,
 )
 from marketbridge.connectors.ratelimit import RateLimiter
+from marketbridge.connectors.transport import client, raise_for_status, retry_after_at_least, send
 
-log = structlog.get_logger(__name__)
 MARKETPLACE = "coupang"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=10.0)
 SUCCESS_CODES = frozenset({"200", "SUCCESS", "OK", "PARTIAL"})
@@ -37,14 +35,6 @@ def _body(response: httpx.Response) -> dict[str, Any]:
     except orjson.JSONDecodeError:
         return {}
     return body if isinstance(body, dict) else {}
-
-
-def _retry_after(response: httpx.Response) -> float:
-    header = response.headers.get("Retry-After", "")
-    try:
-        return max(float(header), 0.1)
-    except ValueError:
-        return 1.0
 
 
 class CoupangHttp:
@@ -64,12 +54,7 @@ class CoupangHttp:
         self._limiter = limiter
         self._key = limiter_key
         self._clock = clock
-        self._client = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"),
-            timeout=timeout,
-            transport=transport,
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
-        )
+        self._client = client(base_url, timeout=timeout, max_connections=max_connections, transport=transport)
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -91,28 +76,16 @@ class CoupangHttp:
         await self._limiter.acquire(self._key)
         headers = {**_JSON, "Authorization": authorization(self.credentials, method, path, query, self._clock())}
         content = orjson.dumps(json) if json is not None else None
-        started = time.perf_counter()
-        try:
-            response = await self._client.request(method, url, content=content, headers=headers)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"connection failed: {type(exc).__name__}", operation=operation
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"timed out: {type(exc).__name__}", operation=operation, outcome_unknown=not safe
-            ) from exc
-        except httpx.TransportError as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"transport error: {type(exc).__name__}", operation=operation, outcome_unknown=not safe
-            ) from exc
-        log.debug(
-            "coupang_call",
-            operation=operation,
+        response = await send(
+            self._client,
+            MARKETPLACE,
+            operation,
+            safe=safe,
             method=method,
-            path=path,
-            status=response.status_code,
-            ms=round((time.perf_counter() - started) * 1000, 1),
+            url=url,
+            log_event="coupang_call",
+            content=content,
+            headers=headers,
         )
         return self._parse(response, operation, safe)
 
@@ -148,14 +121,6 @@ class CoupangHttp:
         body = _body(response)
         code = str(body.get("code") or status)
         message = str(body.get("message") or response.reason_phrase or "error")
-        if status == 429:
-            raise TransientMarketplaceError(
-                MARKETPLACE, message, code=code, status=status, operation=operation, retry_after=_retry_after(response)
-            )
-        if status >= 500:
-            raise TransientMarketplaceError(
-                MARKETPLACE, message, code=code, status=status, operation=operation, outcome_unknown=not safe
-            )
         if status == 403 and not body:  # the CDN's "Access Denied" page after floods of errors: back off
             raise TransientMarketplaceError(
                 MARKETPLACE,
@@ -165,6 +130,13 @@ class CoupangHttp:
                 operation=operation,
                 retry_after=60.0,
             )
-        if status in (401, 403):
-            raise AuthenticationRejected(MARKETPLACE, message, code=code, status=status, operation=operation)
-        raise PermanentMarketplaceError(MARKETPLACE, code, message, status=status, operation=operation)
+        raise_for_status(
+            MARKETPLACE,
+            status,
+            operation,
+            safe=safe,
+            code=code,
+            message=message,
+            retry_after=retry_after_at_least(response, 0.1),
+        )
+        raise AssertionError("unreachable: a 2xx answer returned above")

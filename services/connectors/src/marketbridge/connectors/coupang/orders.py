@@ -8,15 +8,14 @@ box holds several items. Plain dict access over orjson output (no validation lay
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from marketbridge.connectors.coupang.couriers import from_coupang
 from marketbridge.connectors.coupang.dates import parse, parse_day
+from marketbridge.connectors.parsing import EPOCH as EPOCH  # re-exported: callers import it from here
 from marketbridge.connectors.ports import MarketplaceOrder, MarketplaceOrderState, OrderStatus
 
 MARKETPLACE = "coupang"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ORDER_STATUSES = ("ACCEPT", "INSTRUCT", "DEPARTURE", "DELIVERING", "FINAL_DELIVERY", "NONE_TRACKING")
 _STATUS = {
     "ACCEPT": OrderStatus.NEW,

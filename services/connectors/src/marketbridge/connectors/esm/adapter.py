@@ -41,7 +41,7 @@ from marketbridge.connectors.ports import (
     PublishResult,
     SellerCancel,
 )
-from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
+from marketbridge.connectors.ratelimit import RateLimit, RateLimiter, for_account
 
 SHIPPING = "/shipping/v1"
 ORDER_PAGE_SIZE = 500  # (modelled) the public record gives no maximum page size
@@ -76,9 +76,7 @@ class EsmAdapter(MarketplaceAdapter):
         if credentials.site != self.site:
             raise ValueError(f"{type(self).__name__} needs credentials for site {self.site}")
         self._account = account_key or f"{credentials.site}:{credentials.site_seller_id}"
-        shared = limiter or RateLimiter(rate_limit)
-        if limiter is not None:
-            shared.configure(self._account, rate_limit)
+        shared = for_account(limiter, rate_limit, self._account)
         shared.configure(f"{self._account}:search", SEARCH_RATE_LIMIT)
         self._limiter = shared
         self.http = EsmHttp(

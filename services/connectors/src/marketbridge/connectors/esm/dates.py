@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-KST = timezone(timedelta(hours=9))
+from marketbridge.connectors.kst import KST as KST  # re-exported: callers import it from here
+from marketbridge.connectors.kst import to_kst as _kst
+
 ORDER_WINDOW = timedelta(days=31)
 CLAIM_WINDOW_DAYS = 6  # documented "≤ 7 days", and exactly 7 is refused in practice
 
 
-def _kst(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: pass timezone-aware datetimes")
-    return moment.astimezone(KST)
 
 
 def fmt_minute(moment: datetime) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.esm.adapter import AuctionAdapter, EsmAdapter, GmarketAdapter
 from marketbridge.connectors.esm.auth import EsmCredentials
 from marketbridge.connectors.ports import MarketplaceAdapter
@@ -28,5 +27,5 @@ def build(config: AdapterConfig) -> MarketplaceAdapter:
         site=adapter_type.site,
     )
     rate = RateLimit.within(config.rate_per_second)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return adapter_type(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

@@ -16,12 +16,12 @@ import httpx
 import orjson
 import structlog
 from marketbridge.connectors.errors import (
-    AuthenticationRejected,
     PermanentMarketplaceError,
     TransientMarketplaceError,
 )
 from marketbridge.connectors.esm.auth import EsmCredentials, make_token
 from marketbridge.connectors.ratelimit import RateLimiter
+from marketbridge.connectors.transport import client, raise_for_status, retry_after_seconds, send
 
 log = structlog.get_logger(__name__)
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=10.0)
@@ -85,12 +85,7 @@ class EsmHttp:
         self.credentials = credentials
         self._limiter, self._key, self._clock = limiter, limiter_key, clock
         self._token: tuple[int, str] | None = None
-        self._client = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"),
-            timeout=timeout,
-            transport=transport,
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
-        )
+        self._client = client(base_url, timeout=timeout, max_connections=max_connections, transport=transport)
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -122,14 +117,17 @@ class EsmHttp:
             "Content-Type": "application/json",
         }
         content = orjson.dumps(json) if json is not None else None
-        try:
-            response = await self._client.request(method, path, content=content, params=params, headers=headers)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise self._transient(f"connection failed: {type(exc).__name__}", operation) from exc
-        except httpx.TimeoutException as exc:
-            raise self._transient(f"timed out: {type(exc).__name__}", operation, unknown=not idempotent) from exc
-        except httpx.TransportError as exc:
-            raise self._transient(f"transport error: {type(exc).__name__}", operation, unknown=not idempotent) from exc
+        response = await send(
+            self._client,
+            self.marketplace,
+            operation,
+            safe=idempotent,
+            method=method,
+            url=path,
+            content=content,
+            params=params,
+            headers=headers,
+        )
         return self._parse(response, operation, idempotent)
 
     def _transient(
@@ -166,17 +164,16 @@ class EsmHttp:
             if isinstance(body, dict)
             else (response.reason_phrase or "error")
         )
-        if status == 429:
-            after = response.headers.get("Retry-After")
-            retry = float(after) if after and after.replace(".", "", 1).isdigit() else 5.0
-            raise self._transient(message, operation, status=status, code="429", retry_after=retry)
-        if status >= 500:
-            raise self._transient(message, operation, unknown=not idempotent, status=status, code=str(status))
-        if status in (401, 403):
-            raise AuthenticationRejected(
-                self.marketplace, message, code=str(status), status=status, operation=operation
-            )
-        raise PermanentMarketplaceError(self.marketplace, str(status), message, status=status, operation=operation)
+        raise_for_status(
+            self.marketplace,
+            status,
+            operation,
+            safe=idempotent,
+            code=str(status),
+            message=message,
+            retry_after=retry_after_seconds(response, 5.0),
+        )
+        raise AssertionError("unreachable: a 2xx answer returned above")
 
     def result(self, body: Any, operation: str, *, empty_on_no_data: bool = False, idempotent: bool = True) -> Any:
         """`Data` of an order/claim/CS envelope; a failure `ResultCode` becomes a connector error."""

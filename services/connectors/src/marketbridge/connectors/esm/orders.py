@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from marketbridge.connectors.esm.couriers import from_esm_name
 from marketbridge.connectors.esm.dates import parse
+from marketbridge.connectors.parsing import EPOCH as EPOCH  # re-exported: callers import it from here
 from marketbridge.connectors.ports import ClaimType, MarketplaceOrder, MarketplaceOrderState, OrderStatus
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 STATUS = {
     1: OrderStatus.NEW,
     2: OrderStatus.ACKNOWLEDGED,

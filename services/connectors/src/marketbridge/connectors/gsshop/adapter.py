@@ -34,28 +34,26 @@ from marketbridge.connectors.gsshop.couriers import to_gsshop
 from marketbridge.connectors.gsshop.orders import MARKETPLACE, ORDER_TYPES, parse_claim, parse_order, states
 from marketbridge.connectors.gsshop.store import PushedOrderStore, default_store
 from marketbridge.connectors.homeshopping_common import rules
+from marketbridge.connectors.homeshopping_common.adapter import HomeShoppingAdapter, category_tree
 from marketbridge.connectors.homeshopping_common.dates import KST, kst_days, ymd
-from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT, HomeShoppingHttp
+from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT
 from marketbridge.connectors.homeshopping_common.rules import acknowledged_by_lookup
+from marketbridge.connectors.parsing import chunks, unique_lines
 from marketbridge.connectors.ports import (
     BulkResult,
     Category,
-    ClaimDecision,
     DispatchItem,
     ImportedListing,
     InquiryAnswer,
     ItemFailure,
     Listing,
     ListingStatus,
-    MarketplaceAdapter,
     MarketplaceClaim,
     MarketplaceInquiry,
-    MarketplaceNotice,
     MarketplaceOrder,
     MarketplaceOrderState,
     PriceStockUpdate,
     PublishResult,
-    SellerCancel,
 )
 from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
 
@@ -83,7 +81,7 @@ def _error_body(response: httpx.Response) -> tuple[str, str] | None:
     return (str(body.get("resultCd") or "E"), str(message)) if message else None
 
 
-class GsshopAdapter(MarketplaceAdapter):
+class GsshopAdapter(HomeShoppingAdapter):
     marketplace: ClassVar[str] = MARKETPLACE
 
     def __init__(
@@ -99,27 +97,17 @@ class GsshopAdapter(MarketplaceAdapter):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._creds = credentials
-        self._account = account_key or credentials.sup_cd
         self.store = store or default_store()
-        shared = limiter or RateLimiter(rate_limit)
-        shared.configure(self._account, rate_limit)
-        self.http = HomeShoppingHttp(
-            MARKETPLACE,
+        self._connect(
+            account_key or credentials.sup_cd,
             base_url,
-            shared,
-            self._account,
+            rate_limit,
+            limiter,
             timeout=timeout,
             transport=transport,
             headers={"Accept": "application/json"},
             error_reader=_error_body,
         )
-
-    @property
-    def account_id(self) -> str:
-        return self._account
-
-    async def aclose(self) -> None:
-        await self.http.aclose()
 
     def _json(self, response: httpx.Response, operation: str, safe: bool) -> dict[str, Any]:
         try:
@@ -236,22 +224,13 @@ class GsshopAdapter(MarketplaceAdapter):
                 "/b2b/SupSendPrdClsInfo.gs", "fetch_categories", safe=True, body={"supCd": self._creds.sup_cd}
             )
         ).get("resultList") or []
-        by_code = {str(r["prdClsCd"]): r for r in rows}
-
-        def path(row: dict[str, Any]) -> str:
-            parent = by_code.get(str(row.get("uprPrdClsCd") or ""))
-            return f"{path(parent)}>{row['prdClsNm']}" if parent else str(row["prdClsNm"])
-
-        return [
-            Category(code, str(r["prdClsNm"]), path(r), str(r.get("uprPrdClsCd") or "") or None, r.get("lastYn") == "Y")
-            for code, r in by_code.items()
-        ]
+        return category_tree(rows, "prdClsCd", "prdClsNm", "uprPrdClsCd", "lastYn", unique=True)
 
     async def import_listings(self) -> AsyncIterator[list[ImportedListing]]:
         rows = (
             await self.call("/api/v3/getPrdInfo.gs", "import_listings", safe=True, body={"supCd": self._creds.sup_cd})
         ).get("prdList") or []
-        for start in range(0, len(rows), PAGE):
+        for page in chunks(rows, PAGE):
             yield [
                 ImportedListing(
                     market_product_id=str(r["prdCd"]),
@@ -266,7 +245,7 @@ class GsshopAdapter(MarketplaceAdapter):
                     category_path=None,
                     raw=r,
                 )
-                for r in rows[start : start + PAGE]
+                for r in page
             ]
 
     # -- orders (request, then read what GS pushed) ---------------------------------------------------
@@ -289,9 +268,8 @@ class GsshopAdapter(MarketplaceAdapter):
         for day in kst_days(window_from, window_to):
             sd_dt = ymd(day)
             await self.request_push(sd_dt, operation)
-            rows = await self.store.rows_for_day(self._creds.sup_cd, sd_dt)
-            for start in range(0, len(rows), PAGE):
-                yield rows[start : start + PAGE]
+            for page in chunks(await self.store.rows_for_day(self._creds.sup_cd, sd_dt), PAGE):
+                yield list(page)
 
     async def fetch_orders(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceOrder]]:
         async for rows in self._day_rows(window_from, window_to, "fetch_orders"):
@@ -312,7 +290,7 @@ class GsshopAdapter(MarketplaceAdapter):
 
     async def dispatch(self, items: Sequence[DispatchItem]) -> BulkResult:
         result = BulkResult()
-        unique = list({i.order_line_id: i for i in items}.values())
+        unique = unique_lines(items)
         codes = {i.order_line_id: to_gsshop(i.courier_code) for i in unique}
         for item in unique:
             order_no, _, item_no = item.order_line_id.partition(":")
@@ -333,9 +311,6 @@ class GsshopAdapter(MarketplaceAdapter):
                 result.succeeded.append(item.order_line_id)
         return result
 
-    async def cancel_by_seller(self, items: Sequence[SellerCancel]) -> BulkResult:
-        raise rules.seller_cancel_unsupported(MARKETPLACE)
-
     # -- claims, questions, notices -------------------------------------------------------------------
     async def fetch_claims(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceClaim]]:
         async for rows in self._day_rows(window_from, window_to, "fetch_claims"):
@@ -343,14 +318,8 @@ class GsshopAdapter(MarketplaceAdapter):
             if claims:
                 yield claims
 
-    async def decide_claim(self, decision: ClaimDecision) -> None:
-        raise UnsupportedOperation(MARKETPLACE, "decide_claim", rules.CLAIM_DECISION_REASON)
-
     def fetch_inquiries(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceInquiry]]:
         raise UnsupportedOperation(MARKETPLACE, "fetch_inquiries", QNA_REASON)
 
     async def answer_inquiry(self, answer: InquiryAnswer) -> None:
         raise UnsupportedOperation(MARKETPLACE, "answer_inquiry", QNA_REASON)
-
-    def fetch_notices(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceNotice]]:
-        raise UnsupportedOperation(MARKETPLACE, "fetch_notices", rules.NOTICES_REASON)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.gsshop.adapter import GsshopAdapter, GsshopCredentials
 from marketbridge.connectors.ports import MarketplaceAdapter
 from marketbridge.connectors.ratelimit import RateLimit
@@ -20,5 +19,5 @@ def build(config: AdapterConfig) -> MarketplaceAdapter:
     c = config.credentials
     credentials = GsshopCredentials(c["sup_cd"], c["sender_id"], c["receiver_token"])
     rate = RateLimit.within(config.rate_per_second)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return GsshopAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

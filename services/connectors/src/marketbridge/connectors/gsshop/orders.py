@@ -9,6 +9,7 @@ from typing import Any
 from marketbridge.connectors.gsshop.couriers import from_gsshop
 from marketbridge.connectors.gsshop.store import line_id
 from marketbridge.connectors.homeshopping_common.dates import EPOCH, parse_compact
+from marketbridge.connectors.parsing import to_int
 from marketbridge.connectors.ports import (
     ClaimStatus,
     ClaimType,
@@ -29,20 +30,13 @@ _STATUS = {
 _CLAIMS = {"C": ClaimType.CANCEL, "R": ClaimType.RETURN, "X": ClaimType.EXCHANGE}
 
 
-def _int(value: Any) -> int:
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
-        return 0
-
-
 def _s(row: dict[str, Any], key: str) -> str:
     value = row.get(key)
     return "" if value is None else str(value)
 
 
 def parse_order(row: dict[str, Any], account_id: str) -> MarketplaceOrder:
-    quantity, price = _int(row.get("ordQty")), _int(row.get("salePrc"))
+    quantity, price = to_int(row.get("ordQty")), to_int(row.get("salePrc"))
     ordered = parse_compact(_s(row, "ordDtm"))
     base, detail = _s(row, "rcvAddr1"), _s(row, "rcvAddr2")
     courier = _s(row, "deliveryCd") or None
@@ -127,7 +121,7 @@ def parse_claim(row: dict[str, Any], account_id: str) -> MarketplaceClaim | None
         raw_status=_s(row, "ordTypeCd"),
         order_id=_s(row, "orgOrdNo") or _s(row, "ordNo"),
         order_line_id=f"{_s(row, 'orgOrdNo') or _s(row, 'ordNo')}:{_s(row, 'orgOrdItemNo') or _s(row, 'ordItemNo')}",
-        quantity=_int(row.get("ordQty")),
+        quantity=to_int(row.get("ordQty")),
         reason_code=None,
         reason_text=None,
         requested_at=parse_compact(_s(row, "clmDtm")),

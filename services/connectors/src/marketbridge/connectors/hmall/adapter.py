@@ -17,42 +17,37 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import ClassVar
 
 import httpx
 from marketbridge.connectors.errors import (
-    AuthenticationRejected,
     PermanentMarketplaceError,
-    TransientMarketplaceError,
     UnsupportedOperation,
 )
 from marketbridge.connectors.hmall import dataset
 from marketbridge.connectors.hmall.couriers import to_hmall
 from marketbridge.connectors.hmall.orders import MARKETPLACE, parse_claim, parse_order, parse_state
 from marketbridge.connectors.homeshopping_common import rules
-from marketbridge.connectors.homeshopping_common.dates import KST, kst_days, parse_compact, ymd
-from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT, HomeShoppingHttp
-from marketbridge.connectors.homeshopping_common.xml import MalformedXml
+from marketbridge.connectors.homeshopping_common.adapter import HomeShoppingAdapter, ListingFields, category_tree
+from marketbridge.connectors.homeshopping_common.dates import KST, kst_days, order_day_window, ymd
+from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT, reads_errors
+from marketbridge.connectors.parsing import chunks, unique_lines
 from marketbridge.connectors.ports import (
     BulkResult,
     Category,
-    ClaimDecision,
     DispatchItem,
     ImportedListing,
     InquiryAnswer,
     ItemFailure,
     Listing,
     ListingStatus,
-    MarketplaceAdapter,
     MarketplaceClaim,
     MarketplaceInquiry,
-    MarketplaceNotice,
     MarketplaceOrder,
     MarketplaceOrderState,
     PriceStockUpdate,
     PublishResult,
-    SellerCancel,
 )
 from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
 
@@ -68,6 +63,7 @@ PAGE = 1000
 DEFAULT_RATE_LIMIT = RateLimit(rate=5, burst=5)  # (modelled) no published limit
 AUTH_CODES = frozenset({"-100"})
 STATUS = {"10": ListingStatus.ON_SALE, "11": ListingStatus.SUSPENDED, "19": ListingStatus.ENDED}
+LISTING = ListingFields("slitmCd", "slitmNm", "venItemCd", "sellPrc", "stockQty", "sellStatCd", "sectId", STATUS)
 Rows = list[dict[str, str]]
 
 
@@ -77,20 +73,7 @@ class HmallCredentials:
     oause_key: str = field(repr=False)
 
 
-def _error_body(response: httpx.Response) -> tuple[str, str] | None:
-    try:
-        code, message, _ = dataset.read(response.content, response.headers.get("content-type"))
-    except (MalformedXml, ValueError):
-        return None
-    return code, message
-
-
-def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-class HmallAdapter(MarketplaceAdapter):
+class HmallAdapter(HomeShoppingAdapter):
     marketplace: ClassVar[str] = MARKETPLACE
 
     def __init__(
@@ -105,48 +88,31 @@ class HmallAdapter(MarketplaceAdapter):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._creds = credentials
-        self._account = account_key or credentials.oauser_id
-        shared = limiter or RateLimiter(rate_limit)
-        shared.configure(self._account, rate_limit)
         headers = {
             "oauserId": credentials.oauser_id,
             "oauseKey": credentials.oause_key,
             "Content-Type": "text/xml; charset=utf-8",
             "Accept": "text/xml",
         }
-        self.http = HomeShoppingHttp(
-            MARKETPLACE,
+        self._connect(
+            account_key or credentials.oauser_id,
             base_url,
-            shared,
-            self._account,
+            rate_limit,
+            limiter,
             timeout=timeout,
             transport=transport,
             headers=headers,
-            error_reader=_error_body,
+            error_reader=reads_errors(dataset.read, lambda answer: (answer[0], answer[1])),
         )
-
-    @property
-    def account_id(self) -> str:
-        return self._account
-
-    async def aclose(self) -> None:
-        await self.http.aclose()
 
     async def call(
         self, path: str, operation: str, *, safe: bool, **sets: Iterable[Mapping[str, object]]
     ) -> dict[str, Rows]:
         response = await self.http.request("POST", path, operation, safe=safe, content=dataset.request_body(sets))
-        try:
-            code, message, answer = dataset.read(response.content, response.headers.get("content-type"))
-        except (MalformedXml, ValueError) as exc:
-            raise self.http.malformed(operation, safe, str(exc)) from exc
+        code, message, answer = self.http.decode(dataset.read, response, operation, safe)
         if code in ("0", ""):
             return answer
-        if code in AUTH_CODES:
-            raise AuthenticationRejected(MARKETPLACE, message, code=code, operation=operation)
-        if code == "-429":
-            raise TransientMarketplaceError(MARKETPLACE, message, code=code, operation=operation, retry_after=1.0)
-        raise PermanentMarketplaceError(MARKETPLACE, code, message, operation=operation)
+        raise self.result_error(code, message, operation, auth=AUTH_CODES, rate_limited="-429")
 
     # -- listings -----------------------------------------------------------------------------------
     def _item(self, listing: Listing) -> dict[str, object]:
@@ -219,38 +185,14 @@ class HmallAdapter(MarketplaceAdapter):
 
     async def fetch_categories(self) -> list[Category]:
         rows = await self.call(SECTIONS, "fetch_categories", safe=True, dsInput=[{"venCd": self._creds.oauser_id}])
-        by_id = {r["sectId"]: r for r in rows.get("dsOutput", [])}
-
-        def full(row: dict[str, str]) -> str:
-            parent = by_id.get(row.get("uprSectId", ""))
-            return f"{full(parent)}>{row['sectNm']}" if parent else row["sectNm"]
-
-        return [
-            Category(r["sectId"], r["sectNm"], full(r), r.get("uprSectId") or None, r.get("leafYn") == "Y")
-            for r in by_id.values()
-        ]
+        return category_tree(rows.get("dsOutput", []), "sectId", "sectNm", "uprSectId", "leafYn", unique=True)
 
     async def import_listings(self) -> AsyncIterator[list[ImportedListing]]:
         rows = (await self.call(ITEMS, "import_listings", safe=True, dsInput=[{"venCd": self._creds.oauser_id}])).get(
             "dsOutput", []
         )
-        for page in _chunks(rows, PAGE):
-            yield [
-                ImportedListing(
-                    market_product_id=r["slitmCd"],
-                    channel_product_id=None,
-                    name=r.get("slitmNm", ""),
-                    seller_product_code=r.get("venItemCd") or None,
-                    sale_price=int(r.get("sellPrc") or 0),
-                    stock_quantity=int(r.get("stockQty") or 0),
-                    status=STATUS.get(r.get("sellStatCd", ""), ListingStatus.OTHER),
-                    raw_status=r.get("sellStatCd", ""),
-                    category_id=r.get("sectId") or None,
-                    category_path=None,
-                    raw=r,
-                )
-                for r in page
-            ]
+        for page in chunks(rows, PAGE):
+            yield [LISTING.read(r) for r in page]
 
     # -- orders -------------------------------------------------------------------------------------
     async def order_rows(
@@ -265,7 +207,7 @@ class HmallAdapter(MarketplaceAdapter):
                 "ordNo": order_no,
             }
             rows = (await self.call(ORDERS, operation, safe=True, dsInput=[params])).get("dsOutput", [])
-            for page in _chunks(rows, PAGE):
+            for page in chunks(rows, PAGE):
                 yield list(page)
 
     async def fetch_orders(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceOrder]]:
@@ -276,9 +218,7 @@ class HmallAdapter(MarketplaceAdapter):
         wanted = set(order_line_ids)
         states: dict[str, MarketplaceOrderState] = {}
         for order_no in dict.fromkeys(i.split(":", 1)[0] for i in order_line_ids):
-            day = parse_compact(order_no[:8])
-            start = day if day is not None else datetime.now(KST) - timedelta(days=6)
-            end = day if day is not None else datetime.now(KST)
+            start, end = order_day_window(order_no)
             async for rows in self.order_rows(start, end, "get_order_states", order_no):
                 for state in (parse_state(r) for r in rows):
                     if state.order_line_id in wanted:
@@ -287,7 +227,7 @@ class HmallAdapter(MarketplaceAdapter):
 
     async def _progress(self, rows: list[dict[str, object]], operation: str, safe: bool) -> BulkResult:
         result = BulkResult()
-        for batch in _chunks(rows, ACTION_BATCH):
+        for batch in chunks(rows, ACTION_BATCH):
             out = (await self.call(PROGRESS, operation, safe=safe, dsInput=batch)).get("dsOutput", [])
             for r in out:
                 key = f"{r.get('OrdNo')}:{r.get('OrdPtcSeq')}:{r.get('DlvstNo')}:{r.get('DlvstPtcSeq')}"
@@ -311,7 +251,6 @@ class HmallAdapter(MarketplaceAdapter):
         return await self._progress(rows, "acknowledge", safe=True)
 
     async def dispatch(self, items: Sequence[DispatchItem]) -> BulkResult:
-        unique = list({i.order_line_id: i for i in items}.values())
         rows = [
             {
                 **self._key(i.order_line_id),
@@ -319,12 +258,9 @@ class HmallAdapter(MarketplaceAdapter):
                 "DsrvDlvcoCd": to_hmall(i.courier_code),
                 "InvcNo": i.tracking_number,
             }
-            for i in unique
+            for i in unique_lines(items)
         ]
         return await self._progress(rows, "dispatch", safe=False)
-
-    async def cancel_by_seller(self, items: Sequence[SellerCancel]) -> BulkResult:
-        raise rules.seller_cancel_unsupported(MARKETPLACE)
 
     # -- claims, questions, notices -----------------------------------------------------------------
     async def fetch_claims(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceClaim]]:
@@ -332,9 +268,6 @@ class HmallAdapter(MarketplaceAdapter):
             claims = [c for c in (parse_claim(r, self._account) for r in rows) if c is not None]
             if claims:
                 yield claims
-
-    async def decide_claim(self, decision: ClaimDecision) -> None:
-        raise UnsupportedOperation(MARKETPLACE, "decide_claim", rules.CLAIM_DECISION_REASON)
 
     def fetch_inquiries(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceInquiry]]:
         raise UnsupportedOperation(
@@ -349,6 +282,3 @@ class HmallAdapter(MarketplaceAdapter):
             "answer_inquiry",
             "현대Hmall 협력사 API에는 고객 문의(Q&A) 답변 기능이 확인되지 않습니다. 협력사 시스템에서 답변해 주세요.",
         )
-
-    def fetch_notices(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceNotice]]:
-        raise UnsupportedOperation(MARKETPLACE, "fetch_notices", rules.NOTICES_REASON)

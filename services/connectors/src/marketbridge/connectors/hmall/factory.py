@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.hmall.adapter import HmallAdapter, HmallCredentials
 from marketbridge.connectors.ports import MarketplaceAdapter
 from marketbridge.connectors.ratelimit import RateLimit
@@ -18,5 +17,5 @@ CREDENTIAL_FIELDS = ("oauser_id", "oause_key")
 def build(config: AdapterConfig) -> MarketplaceAdapter:
     credentials = HmallCredentials(config.credentials["oauser_id"], config.credentials["oause_key"])
     rate = RateLimit.within(config.rate_per_second)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return HmallAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

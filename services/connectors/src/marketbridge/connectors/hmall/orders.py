@@ -6,6 +6,7 @@ from typing import Any
 
 from marketbridge.connectors.hmall.couriers import from_hmall
 from marketbridge.connectors.homeshopping_common.dates import EPOCH, parse_compact
+from marketbridge.connectors.parsing import to_int
 from marketbridge.connectors.ports import (
     ClaimStatus,
     ClaimType,
@@ -36,15 +37,8 @@ def status(row: dict[str, str]) -> OrderStatus:
     return _STATUS.get(row.get("lastDlvstPrgrGbcd", ""), OrderStatus.NEW)
 
 
-def _int(text: str | None) -> int:
-    try:
-        return int(text or 0)
-    except ValueError:
-        return 0
-
-
 def parse_order(row: dict[str, str], account_id: str) -> MarketplaceOrder:
-    quantity, price = _int(row.get("ordQty")), _int(row.get("sellUprc"))
+    quantity, price = to_int(row.get("ordQty")), to_int(row.get("sellUprc"))
     ordered = parse_compact(row.get("ptcOrdDtm"))
     courier = row.get("dsrvDlvcoCd") or None
     return MarketplaceOrder(
@@ -113,7 +107,7 @@ def parse_claim(row: dict[str, str], account_id: str) -> MarketplaceClaim | None
         raw_status=row.get("clmGbcd", ""),
         order_id=row["ordNo"],
         order_line_id=line_id(row),
-        quantity=_int(row.get("ordQty")),
+        quantity=to_int(row.get("ordQty")),
         reason_code=None,
         reason_text=None,
         requested_at=None,

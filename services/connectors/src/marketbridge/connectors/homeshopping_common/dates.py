@@ -3,10 +3,11 @@ window is split into the KST calendar days it touches."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
-KST = timezone(timedelta(hours=9))
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+from marketbridge.connectors.kst import KST as KST  # re-exported: callers import it from here
+from marketbridge.connectors.parsing import EPOCH as EPOCH  # re-exported for the dialect parsers
+
 _SEPARATORS = str.maketrans("", "", "-: T./")
 
 
@@ -44,3 +45,13 @@ def parse_compact(text: str | None) -> datetime | None:
 
 def ymd(day: date | datetime, sep: str = "") -> str:
     return day.strftime(f"%Y{sep}%m{sep}%d")
+
+
+def order_day_window(order_no: str) -> tuple[datetime, datetime]:
+    """The days to search for an order: these malls' order numbers begin with the order date (`yyyyMMdd`,
+    modelled); one that does not is looked for over the last week."""
+    day = parse_compact(order_no[:8])
+    if day is not None:
+        return day, day
+    now = datetime.now(KST)
+    return now - timedelta(days=6), now

@@ -5,23 +5,31 @@ are checked by each dialect. No retries."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
-import structlog
-from marketbridge.connectors.errors import (
-    AuthenticationRejected,
-    PermanentMarketplaceError,
-    TransientMarketplaceError,
-)
+from marketbridge.connectors.errors import TransientMarketplaceError
 from marketbridge.connectors.ratelimit import RateLimiter
+from marketbridge.connectors.transport import client, raise_for_status, send
 
-log = structlog.get_logger(__name__)
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=10.0)
 # (code, message) read from an error body; None when the body says nothing useful
+T = TypeVar("T")
 ErrorReader = Callable[[httpx.Response], tuple[str, str] | None]
+
+
+def reads_errors(read: Callable[[bytes, str | None], T], pick: Callable[[T], tuple[str, str]]) -> ErrorReader:
+    """An ErrorReader from the dialect's answer reader: (code, message) of an error body it can read."""
+
+    def reader(response: httpx.Response) -> tuple[str, str] | None:
+        try:
+            answer = read(response.content, response.headers.get("content-type"))
+        except ValueError:  # MalformedXml is a ValueError
+            return None
+        return pick(answer)
+
+    return reader
 
 
 def retry_after(response: httpx.Response, default: float = 1.0) -> float:
@@ -51,13 +59,7 @@ class HomeShoppingHttp:
         self._key = limiter_key
         self._read_error = error_reader or (lambda response: None)
         size = min(max_connections, 16)
-        self._client = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"),
-            timeout=timeout,
-            transport=transport,
-            headers=headers or {},
-            limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
-        )
+        self._client = client(base_url, timeout=timeout, max_connections=size, transport=transport, headers=headers)
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -66,29 +68,15 @@ class HomeShoppingHttp:
         """Send one call (after the account's rate limit) and answer a 2xx response; every other outcome
         raises. `safe`: the call changes nothing, so a lost answer leaves no unknown outcome."""
         await self._limiter.acquire(self._key)
-        started = time.perf_counter()
-        mp = self.marketplace
-        try:
-            response = await self._client.request(method, path, **kwargs)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise TransientMarketplaceError(
-                mp, f"connection failed: {type(exc).__name__}", operation=operation
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise TransientMarketplaceError(
-                mp, f"timed out: {type(exc).__name__}", operation=operation, outcome_unknown=not safe
-            ) from exc
-        except httpx.TransportError as exc:
-            raise TransientMarketplaceError(
-                mp, f"transport error: {type(exc).__name__}", operation=operation, outcome_unknown=not safe
-            ) from exc
-        log.debug(
-            "homeshopping_call",
-            marketplace=mp,
-            operation=operation,
-            path=path,
-            status=response.status_code,
-            ms=round((time.perf_counter() - started) * 1000, 1),
+        response = await send(
+            self._client,
+            self.marketplace,
+            operation,
+            safe=safe,
+            method=method,
+            url=path,
+            log_event="homeshopping_call",
+            **kwargs,
         )
         self.check_status(response, operation, safe)
         return response
@@ -97,19 +85,23 @@ class HomeShoppingHttp:
         status = response.status_code
         if 200 <= status < 300:
             return
-        mp = self.marketplace
         code, message = self._read_error(response) or (str(status), response.reason_phrase or "error")
-        if status == 429:
-            raise TransientMarketplaceError(
-                mp, message, code=code, status=status, operation=operation, retry_after=retry_after(response)
-            )
-        if status >= 500:
-            raise TransientMarketplaceError(
-                mp, message, code=code, status=status, operation=operation, outcome_unknown=not safe
-            )
-        if status in (401, 403):
-            raise AuthenticationRejected(mp, message, code=code, status=status, operation=operation)
-        raise PermanentMarketplaceError(mp, code, message, status=status, operation=operation)
+        raise_for_status(
+            self.marketplace,
+            status,
+            operation,
+            safe=safe,
+            code=code,
+            message=message,
+            retry_after=retry_after(response),
+        )
+
+    def decode(self, read: Callable[[bytes, str | None], T], response: httpx.Response, operation: str, safe: bool) -> T:
+        """`read(body, content type)` of a 2xx answer; a body it cannot read is a malformed answer."""
+        try:
+            return read(response.content, response.headers.get("content-type"))
+        except ValueError as exc:  # MalformedXml is a ValueError
+            raise self.malformed(operation, safe, str(exc)) from exc
 
     def malformed(self, operation: str, safe: bool, detail: str) -> TransientMarketplaceError:
         return TransientMarketplaceError(
@@ -119,3 +111,4 @@ class HomeShoppingHttp:
             operation=operation,
             outcome_unknown=not safe,
         )
+

@@ -48,7 +48,7 @@ from marketbridge.connectors.ports import (
     SellerCancel,
     SellerCancelReason,
 )
-from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
+from marketbridge.connectors.ratelimit import RateLimit, RateLimiter, for_account
 
 DEFAULT_RATE_LIMIT = RateLimit(rate=2, burst=4)
 ORDER_LISTS = ("orderListForSingle", "orderListDelvForSingle", "delvCompListForSingle", "orderCompListForSingle")
@@ -89,9 +89,7 @@ class InterparkAdapter(MarketplaceAdapter):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._account = account_key or credentials.entr_id
-        shared = limiter or RateLimiter(rate_limit)
-        if limiter is not None:
-            shared.configure(self._account, rate_limit)
+        shared = for_account(limiter, rate_limit, self._account)
         self.feed, self._owns_feed = (feed, True) if feed is not None else default_feed()
         self.http = InterparkHttp(
             order_url, product_url, credentials, shared, self._account, timeout=timeout, transport=transport

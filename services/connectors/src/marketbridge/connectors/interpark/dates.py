@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
+from datetime import date, datetime, timedelta
 
-KST = timezone(timedelta(hours=9))
-
-
-def _kst(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: pass timezone-aware datetimes")
-    return moment.astimezone(KST)
+from marketbridge.connectors.kst import COMPACT, fixed_width
+from marketbridge.connectors.kst import KST as KST  # re-exported: callers import it from here
+from marketbridge.connectors.kst import to_kst as _kst
 
 
 def stamp(moment: datetime) -> str:
@@ -26,23 +21,7 @@ def parse(text: str | None) -> datetime | None:
     """`yyyyMMddHHmmss` (KST); None for empty or unreadable values."""
     if not text or len(text) < 14:
         return None
-    return _parse(text[:14])
-
-
-@lru_cache(maxsize=4096)
-def _parse(text: str) -> datetime | None:
-    try:  # slicing is ~10x faster than strptime, and a page repeats the same seconds
-        return datetime(
-            int(text[0:4]),
-            int(text[4:6]),
-            int(text[6:8]),
-            int(text[8:10]),
-            int(text[10:12]),
-            int(text[12:14]),
-            tzinfo=KST,
-        )
-    except ValueError:
-        return None
+    return fixed_width(text[:14], COMPACT)
 
 
 def split_days(start: datetime, end: datetime) -> list[tuple[str, str]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.interpark.adapter import InterparkAdapter
 from marketbridge.connectors.interpark.http import InterparkCredentials
 from marketbridge.connectors.ports import MarketplaceAdapter
@@ -31,7 +30,7 @@ def build(config: AdapterConfig) -> MarketplaceAdapter:
     )
     product_url = c.get("product_base_url") or (PRODUCT_BASE_URL if ORDER_HOST in config.base_url else config.base_url)
     rate = RateLimit.within(config.rate_per_second)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return InterparkAdapter(
         credentials, config.base_url, product_url, rate, account_key=config.account_id, timeout=timeout
     )

@@ -8,13 +8,11 @@ transient, anything else -> PermanentMarketplaceError with 인터파크's code a
 
 from __future__ import annotations
 
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import httpx
-import structlog
 from marketbridge.connectors.errors import (
     AuthenticationRejected,
     PermanentMarketplaceError,
@@ -22,8 +20,8 @@ from marketbridge.connectors.errors import (
 )
 from marketbridge.connectors.interpark import xmlcodec
 from marketbridge.connectors.ratelimit import RateLimiter
+from marketbridge.connectors.transport import client, retry_after_seconds, send
 
-log = structlog.get_logger(__name__)
 MARKETPLACE = "interpark"
 ORDER_PATH = "/order/OrderClmAPI.do"
 PRODUCT_PATH = "/openapi/product/ProductAPIService.do"
@@ -57,11 +55,7 @@ class InterparkHttp:
         self.order_url, self.product_url = order_url.rstrip("/"), product_url.rstrip("/")
         self.credentials = credentials
         self._limiter, self._key = limiter, limiter_key
-        self._client = httpx.AsyncClient(
-            timeout=timeout,
-            transport=transport,
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
-        )
+        self._client = client(timeout=timeout, max_connections=max_connections, transport=transport)
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -96,26 +90,16 @@ class InterparkHttp:
         data: Mapping[str, str] | None,
     ) -> ET.Element:
         await self._limiter.acquire(self._key)
-        started = time.perf_counter()
-        try:
-            response = await self._client.request(verb, url, params=params, data=data)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"connection failed: {type(exc).__name__}", operation=operation
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"timed out: {type(exc).__name__}", operation=operation, outcome_unknown=not safe
-            ) from exc
-        except httpx.TransportError as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"transport error: {type(exc).__name__}", operation=operation, outcome_unknown=not safe
-            ) from exc
-        log.debug(
-            "interpark_call",
-            operation=operation,
-            status=response.status_code,
-            ms=round((time.perf_counter() - started) * 1000, 1),
+        response = await send(
+            self._client,
+            MARKETPLACE,
+            operation,
+            safe=safe,
+            method=verb,
+            url=url,
+            log_event="interpark_call",
+            params=params,
+            data=data,
         )
         return self._answer(response, operation, safe)
 
@@ -127,14 +111,13 @@ class InterparkHttp:
             root = None
         code, message = xmlcodec.result(root) if root is not None else (None, "")
         if status == 429 or code == "900":
-            retry = response.headers.get("Retry-After", "1")
             raise TransientMarketplaceError(
                 MARKETPLACE,
                 message or "호출 한도 초과",
                 code=code or "429",
                 status=status,
                 operation=operation,
-                retry_after=float(retry) if retry.replace(".", "", 1).isdigit() else 1.0,
+                retry_after=retry_after_seconds(response, 1.0),
             )
         if status >= 500 or code == "999":
             raise TransientMarketplaceError(

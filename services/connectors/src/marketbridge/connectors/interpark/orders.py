@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
+from marketbridge.connectors import parsing
 from marketbridge.connectors.interpark.couriers import from_interpark
 from marketbridge.connectors.interpark.dates import parse
 from marketbridge.connectors.interpark.xmlcodec import row
+from marketbridge.connectors.parsing import EPOCH as EPOCH  # re-exported: callers import it from here
 from marketbridge.connectors.ports import (
     ClaimStatus,
     ClaimType,
@@ -24,7 +25,6 @@ from marketbridge.connectors.ports import (
 )
 
 MARKETPLACE = "interpark"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 LIST_STATUS = {
     # Listing new orders confirms them at 인터파크 (modelled), but for the seller they are still new orders
     # to review and acknowledge (발주확인 is then a no-op there): collected as NEW so they are not taken for
@@ -39,10 +39,7 @@ CLAIM_STATUS = {"1": ClaimStatus.REQUESTED, "2": ClaimStatus.COMPLETED, "3": Cla
 
 
 def split_line_id(value: str) -> tuple[str, str]:
-    ord_no, _, seq = value.rpartition("-")
-    if not ord_no or not seq:
-        raise ValueError(f"not an Interpark order line id: {value!r}")
-    return ord_no, seq
+    return parsing.split_line_id(value, "Interpark")
 
 
 def _int(text: str | None) -> int:
@@ -108,15 +105,7 @@ def parse_order(head: dict[str, str], prd: dict[str, str], source: str, account_
 
 
 def parse_state(order: MarketplaceOrder) -> MarketplaceOrderState:
-    return MarketplaceOrderState(
-        order_line_id=order.order_line_id,
-        status=order.status,
-        raw_status=order.raw_status,
-        acknowledged=True,
-        courier_code=order.courier_code,
-        tracking_number=order.tracking_number,
-        dispatched_at=order.dispatched_at,
-    )
+    return parsing.state_of(order, acknowledged=True)
 
 
 def parse_claims(root: ET.Element, account_id: str) -> list[MarketplaceClaim]:

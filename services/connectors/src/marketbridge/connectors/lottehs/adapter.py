@@ -18,7 +18,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, ClassVar
 from urllib.parse import urlencode
 
@@ -26,35 +26,32 @@ import httpx
 from marketbridge.connectors.errors import (
     AuthenticationRejected,
     PermanentMarketplaceError,
-    TransientMarketplaceError,
     UnsupportedOperation,
 )
 from marketbridge.connectors.homeshopping_common import rules
-from marketbridge.connectors.homeshopping_common.dates import KST, kst_days, parse_compact, ymd
-from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT, HomeShoppingHttp
+from marketbridge.connectors.homeshopping_common.adapter import HomeShoppingAdapter, ListingFields
+from marketbridge.connectors.homeshopping_common.dates import kst_days, order_day_window, ymd
+from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT
 from marketbridge.connectors.homeshopping_common.xml import MalformedXml, fields, parse
 from marketbridge.connectors.lottehs.couriers import to_lottehs
 from marketbridge.connectors.lottehs.orders import MARKETPLACE, parse_claim, parse_order, parse_qna, parse_state
 from marketbridge.connectors.lottehs.session import DailySession
+from marketbridge.connectors.parsing import chunks, unique_lines
 from marketbridge.connectors.ports import (
     BulkResult,
     Category,
-    ClaimDecision,
     DispatchItem,
     ImportedListing,
     InquiryAnswer,
     ItemFailure,
     Listing,
     ListingStatus,
-    MarketplaceAdapter,
     MarketplaceClaim,
     MarketplaceInquiry,
-    MarketplaceNotice,
     MarketplaceOrder,
     MarketplaceOrderState,
     PriceStockUpdate,
     PublishResult,
-    SellerCancel,
 )
 from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
 
@@ -64,6 +61,7 @@ LOGIN_REFUSED = "E1001"
 RATE_LIMITED = "E9429"
 STATUS = {"10": ListingStatus.ON_SALE, "20": ListingStatus.OUT_OF_STOCK, "30": ListingStatus.ENDED}
 PAGE = 1000
+LISTING = ListingFields("GoodsNo", "GoodsNm", "EntrGoodsNo", "SalePrc", "StkQty", "SaleStatCd", "DispNo", STATUS)
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,7 @@ def _error_body(response: httpx.Response) -> tuple[str, str] | None:
     return (row["ErrorCode"], row.get("Message", "")) if row.get("ErrorCode") else None
 
 
-class LotteHsAdapter(MarketplaceAdapter):
+class LotteHsAdapter(HomeShoppingAdapter):
     marketplace: ClassVar[str] = MARKETPLACE
 
     def __init__(
@@ -97,34 +95,21 @@ class LotteHsAdapter(MarketplaceAdapter):
         session: DailySession | None = None,
     ) -> None:
         self._creds = credentials
-        self._account = account_key or credentials.user_id
-        shared = limiter or RateLimiter(rate_limit)
-        shared.configure(self._account, rate_limit)
         self.session = session or DailySession()
-        self.http = HomeShoppingHttp(
-            MARKETPLACE,
+        self._connect(
+            account_key or credentials.user_id,
             base_url,
-            shared,
-            self._account,
+            rate_limit,
+            limiter,
             timeout=timeout,
             transport=transport,
             headers={"Accept": "text/xml"},
             error_reader=_error_body,
         )
 
-    @property
-    def account_id(self) -> str:
-        return self._account
-
-    async def aclose(self) -> None:
-        await self.http.aclose()
-
     # -- transport ------------------------------------------------------------------------------------
     def _read(self, response: httpx.Response, operation: str, safe: bool) -> ET.Element:
-        try:
-            return parse(response.content, response.headers.get("content-type"))
-        except MalformedXml as exc:
-            raise self.http.malformed(operation, safe, str(exc)) from exc
+        return self.http.decode(parse, response, operation, safe)
 
     async def _certify(self) -> str:
         async with self.session.lock:
@@ -186,11 +171,9 @@ class LotteHsAdapter(MarketplaceAdapter):
             if code == SESSION_REFUSED and attempt == 1:
                 self.session.invalidate(session_id)
                 continue
-            if code in (SESSION_REFUSED, LOGIN_REFUSED):
-                raise AuthenticationRejected(MARKETPLACE, message, code=code, operation=operation)
-            if code == RATE_LIMITED:
-                raise TransientMarketplaceError(MARKETPLACE, message, code=code, operation=operation, retry_after=1.0)
-            raise PermanentMarketplaceError(MARKETPLACE, code, message, operation=operation)
+            raise self.result_error(
+                code, message, operation, auth=(SESSION_REFUSED, LOGIN_REFUSED), rate_limited=RATE_LIMITED
+            )
         raise AssertionError("unreachable")
 
     async def _days(
@@ -200,9 +183,8 @@ class LotteHsAdapter(MarketplaceAdapter):
             root = await self.call(
                 name, operation, safe=True, params={"start_date": ymd(day), "end_date": ymd(day), **extra}
             )
-            rows = root.findall(f"Result/{tag}")
-            for start in range(0, len(rows), PAGE):
-                yield rows[start : start + PAGE]
+            for page in chunks(root.findall(f"Result/{tag}"), PAGE):
+                yield list(page)
 
     # -- listings -------------------------------------------------------------------------------------
     def _goods(self, listing: Listing, operation: str) -> list[tuple[str, str]]:
@@ -281,23 +263,8 @@ class LotteHsAdapter(MarketplaceAdapter):
     async def import_listings(self) -> AsyncIterator[list[ImportedListing]]:
         root = await self.call("searchGoodsListOpenApi", "import_listings", safe=True)
         rows = [fields(g) for g in root.findall("Result/GoodsInfo")]
-        for start in range(0, len(rows), PAGE):
-            yield [
-                ImportedListing(
-                    market_product_id=r["GoodsNo"],
-                    channel_product_id=None,
-                    name=r.get("GoodsNm", ""),
-                    seller_product_code=r.get("EntrGoodsNo") or None,
-                    sale_price=int(r.get("SalePrc") or 0),
-                    stock_quantity=int(r.get("StkQty") or 0),
-                    status=STATUS.get(r.get("SaleStatCd", ""), ListingStatus.OTHER),
-                    raw_status=r.get("SaleStatCd", ""),
-                    category_id=r.get("DispNo") or None,
-                    category_path=None,
-                    raw=r,
-                )
-                for r in rows[start : start + PAGE]
-            ]
+        for page in chunks(rows, PAGE):
+            yield [LISTING.read(r) for r in page]
 
     # -- orders ---------------------------------------------------------------------------------------
     async def fetch_orders(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceOrder]]:
@@ -309,9 +276,7 @@ class LotteHsAdapter(MarketplaceAdapter):
     async def get_order_states(self, order_line_ids: Sequence[str]) -> dict[str, MarketplaceOrderState]:
         wanted, states = set(order_line_ids), {}
         for order_no in dict.fromkeys(i.split(":", 1)[0] for i in order_line_ids):
-            day = parse_compact(order_no[:8])
-            start = day or datetime.now(KST) - timedelta(days=6)
-            end = day or datetime.now(KST)
+            start, end = order_day_window(order_no)
             async for rows in self._days(
                 "searchNewOrdLstOpenApi", "OrderInfo", "get_order_states", start, end, SelOption="00", ord_no=order_no
             ):
@@ -345,7 +310,6 @@ class LotteHsAdapter(MarketplaceAdapter):
         return await self._per_line(rows, "acknowledge", safe=True)
 
     async def dispatch(self, items: Sequence[DispatchItem]) -> BulkResult:
-        unique = list({i.order_line_id: i for i in items}.values())
         rows = [
             (
                 i.order_line_id,
@@ -356,12 +320,9 @@ class LotteHsAdapter(MarketplaceAdapter):
                     ("inv_no", i.tracking_number),
                 ],
             )
-            for i in unique
+            for i in unique_lines(items)
         ]
         return await self._per_line(rows, "dispatch", safe=False)
-
-    async def cancel_by_seller(self, items: Sequence[SellerCancel]) -> BulkResult:
-        raise rules.seller_cancel_unsupported(MARKETPLACE)
 
     # -- claims, questions, notices -------------------------------------------------------------------
     async def fetch_claims(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceClaim]]:
@@ -369,9 +330,6 @@ class LotteHsAdapter(MarketplaceAdapter):
             claims = [c for c in (parse_claim(r, self._account) for r in rows) if c is not None]
             if claims:
                 yield claims
-
-    async def decide_claim(self, decision: ClaimDecision) -> None:
-        raise UnsupportedOperation(MARKETPLACE, "decide_claim", rules.CLAIM_DECISION_REASON)
 
     async def fetch_inquiries(
         self, window_from: datetime, window_to: datetime
@@ -386,9 +344,6 @@ class LotteHsAdapter(MarketplaceAdapter):
             safe=True,
             form=[("qna_no", answer.inquiry_id), ("ans_cont", answer.content)],
         )
-
-    def fetch_notices(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceNotice]]:
-        raise UnsupportedOperation(MARKETPLACE, "fetch_notices", rules.NOTICES_REASON)
 
 
 def _form(pairs: list[tuple[str, str]]) -> bytes:

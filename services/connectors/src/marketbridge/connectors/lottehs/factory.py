@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.lottehs.adapter import LotteHsAdapter, LotteHsCredentials
 from marketbridge.connectors.ports import MarketplaceAdapter
 from marketbridge.connectors.ratelimit import RateLimit
@@ -18,5 +17,5 @@ CREDENTIAL_FIELDS = ("user_id", "password")
 def build(config: AdapterConfig) -> MarketplaceAdapter:
     credentials = LotteHsCredentials(config.credentials["user_id"], config.credentials["password"])
     rate = RateLimit.within(config.rate_per_second)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return LotteHsAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from marketbridge.connectors.homeshopping_common.dates import EPOCH, parse_compact
 from marketbridge.connectors.homeshopping_common.xml import fields
 from marketbridge.connectors.lottehs.couriers import from_lottehs
+from marketbridge.connectors.parsing import state_of, to_int
 from marketbridge.connectors.ports import (
     ClaimStatus,
     ClaimType,
@@ -30,13 +31,6 @@ _STATUS = {
 _CLAIMS = {"10": ClaimType.CANCEL, "20": ClaimType.RETURN, "30": ClaimType.EXCHANGE}
 
 
-def _int(text: str | None) -> int:
-    try:
-        return int(text or 0)
-    except ValueError:
-        return 0
-
-
 def _parts(info: ET.Element) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return fields(info), fields(info.find("DelvInfo")), fields(info.find("ProdInfo"))
 
@@ -45,7 +39,7 @@ def parse_order(info: ET.Element, account_id: str) -> MarketplaceOrder:
     head, delv, prod = _parts(info)
     line_id = f"{head['OrdNo']}:{head.get('OrdDtlSn') or prod.get('OrdDtlSn')}"
     ordered = parse_compact(head.get("TrdDate"))
-    quantity, price = _int(prod.get("ordQty")), _int(prod.get("ordPrice"))
+    quantity, price = to_int(prod.get("ordQty")), to_int(prod.get("ordPrice"))
     base, detail = delv.get("recvAddr1", ""), delv.get("recvAddr2", "")
     courier = delv.get("delvName") or None
     return MarketplaceOrder(
@@ -59,7 +53,7 @@ def parse_order(info: ET.Element, account_id: str) -> MarketplaceOrder:
         option_text=prod.get("prodOption") or None,
         quantity=quantity,
         unit_price=price,
-        total_price=_int(prod.get("buyRealPrice")) or price * quantity,
+        total_price=to_int(prod.get("buyRealPrice")) or price * quantity,
         ordered_at=ordered or EPOCH,
         paid_at=ordered,
         buyer_name=head.get("OrderName", ""),
@@ -83,15 +77,7 @@ def parse_order(info: ET.Element, account_id: str) -> MarketplaceOrder:
 
 def parse_state(info: ET.Element) -> MarketplaceOrderState:
     order = parse_order(info, "")
-    return MarketplaceOrderState(
-        order_line_id=order.order_line_id,
-        status=order.status,
-        raw_status=order.raw_status,
-        acknowledged=order.raw_status in ("02", "04", "05"),
-        courier_code=order.courier_code,
-        tracking_number=order.tracking_number,
-        dispatched_at=order.dispatched_at,
-    )
+    return state_of(order, acknowledged=order.raw_status in ("02", "04", "05"))
 
 
 def parse_claim(info: ET.Element, account_id: str) -> MarketplaceClaim | None:
@@ -108,7 +94,7 @@ def parse_claim(info: ET.Element, account_id: str) -> MarketplaceClaim | None:
         raw_status=row.get("ClmStat", ""),
         order_id=row.get("OrdNo", ""),
         order_line_id=f"{row.get('OrdNo')}:{row.get('OrdDtlSn')}",
-        quantity=_int(row.get("ClmQty")),
+        quantity=to_int(row.get("ClmQty")),
         reason_code=None,
         reason_text=row.get("ClmRsn") or None,
         requested_at=parse_compact(row.get("ClmDtime")),

@@ -42,7 +42,7 @@ from marketbridge.connectors.ports import (
     PublishResult,
     SellerCancel,
 )
-from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
+from marketbridge.connectors.ratelimit import RateLimit, RateLimiter, for_account
 
 DELIVERY = "/delivery/v1"
 ACTION_BATCH = 100  # (modelled) no documented maximum
@@ -76,9 +76,7 @@ class LotteOnAdapter(MarketplaceAdapter):
     ) -> None:
         self.tr_no, self.lrtr_no = tr_no, lrtr_no
         self._account = account_key or tr_no
-        shared = limiter or RateLimiter(rate_limit)
-        if limiter is not None:
-            shared.configure(self._account, rate_limit)
+        shared = for_account(limiter, rate_limit, self._account)
         self.http = LotteOnHttp(
             base_url,
             api_key,

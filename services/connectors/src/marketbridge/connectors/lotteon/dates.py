@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-KST = timezone(timedelta(hours=9))
+from marketbridge.connectors.kst import KST as KST  # re-exported: callers import it from here
+from marketbridge.connectors.kst import to_kst as _kst
+
 ORDER_WINDOW = timedelta(days=1)  # "day windows in practice"
 CLAIM_WINDOW = timedelta(days=7)  # (modelled)
 QNA_WINDOW = timedelta(days=7)  # (modelled)
 INQUIRY_WINDOW_DAYS = 30  # (modelled) the sandbox allows 31
 
 
-def _kst(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: pass timezone-aware datetimes")
-    return moment.astimezone(KST)
 
 
 def fmt(moment: datetime) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.lotteon.adapter import LotteOnAdapter
 from marketbridge.connectors.ports import MarketplaceAdapter
 from marketbridge.connectors.ratelimit import RateLimit
@@ -17,7 +16,7 @@ CREDENTIAL_FIELDS = ("api_key", "tr_no")
 
 def build(config: AdapterConfig) -> MarketplaceAdapter:
     rate = RateLimit.within(config.rate_per_second)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return LotteOnAdapter(
         config.credentials["api_key"],
         config.credentials.get("tr_no") or config.seller_id,

@@ -8,11 +8,11 @@ from typing import Any
 import httpx
 import orjson
 from marketbridge.connectors.errors import (
-    AuthenticationRejected,
     PermanentMarketplaceError,
     TransientMarketplaceError,
 )
 from marketbridge.connectors.ratelimit import RateLimiter
+from marketbridge.connectors.transport import client, raise_for_status, retry_after_seconds, send
 
 MARKETPLACE = "lotteon"
 OK = "0000"
@@ -40,12 +40,7 @@ class LotteOnHttp:
             "X-Timezone": "GMT+09:00",
             "Content-Type": "application/json",
         }
-        self._client = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"),
-            timeout=timeout,
-            transport=transport,
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
-        )
+        self._client = client(base_url, timeout=timeout, max_connections=max_connections, transport=transport)
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -53,23 +48,16 @@ class LotteOnHttp:
     async def post(self, path: str, operation: str, body: Any, *, idempotent: bool) -> Any:
         """POST one call; answers `data` of a `returnCode 0000` envelope, else raises the mapped error."""
         await self._limiter.acquire(self._key)
-        try:
-            response = await self._client.post(f"{PREFIX}{path}", content=orjson.dumps(body), headers=self._headers)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"connection failed: {type(exc).__name__}", operation=operation
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"timed out: {type(exc).__name__}", operation=operation, outcome_unknown=not idempotent
-            ) from exc
-        except httpx.TransportError as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE,
-                f"transport error: {type(exc).__name__}",
-                operation=operation,
-                outcome_unknown=not idempotent,
-            ) from exc
+        response = await send(
+            self._client,
+            MARKETPLACE,
+            operation,
+            safe=idempotent,
+            method="POST",
+            url=f"{PREFIX}{path}",
+            content=orjson.dumps(body),
+            headers=self._headers,
+        )
         return self._parse(response, operation, idempotent)
 
     def _parse(self, response: httpx.Response, operation: str, idempotent: bool) -> Any:
@@ -90,19 +78,16 @@ class LotteOnHttp:
             envelope = {}
         code = str(envelope.get("returnCode") or status)
         message = str(envelope.get("message") or response.reason_phrase or "error")
-        if status == 429:
-            after = response.headers.get("Retry-After")
-            retry = float(after) if after and after.replace(".", "", 1).isdigit() else 1.0
-            raise TransientMarketplaceError(
-                MARKETPLACE, message, code=code, status=status, operation=operation, retry_after=retry
-            )
-        if status >= 500:
-            raise TransientMarketplaceError(
-                MARKETPLACE, message, code=code, status=status, operation=operation, outcome_unknown=not idempotent
-            )
-        if status in (401, 403):
-            raise AuthenticationRejected(MARKETPLACE, message, code=code, status=status, operation=operation)
-        if status >= 300 or code != OK:
+        raise_for_status(
+            MARKETPLACE,
+            status,
+            operation,
+            safe=idempotent,
+            code=code,
+            message=message,
+            retry_after=retry_after_seconds(response, 1.0),
+        )
+        if code != OK:
             raise PermanentMarketplaceError(MARKETPLACE, code, message, status=status, operation=operation)
         return envelope.get("data")
 

@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from marketbridge.connectors.lotteon.couriers import from_lotteon
 from marketbridge.connectors.lotteon.dates import parse
+from marketbridge.connectors.parsing import EPOCH as EPOCH  # re-exported: callers import it from here
 from marketbridge.connectors.ports import ClaimType, MarketplaceOrder, MarketplaceOrderState, OrderStatus
 
 MARKETPLACE = "lotteon"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 STEPS = {
     "11": OrderStatus.NEW,
     "12": OrderStatus.ACKNOWLEDGED,

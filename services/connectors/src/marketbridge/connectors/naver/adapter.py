@@ -35,7 +35,7 @@ from marketbridge.connectors.ports import (
     PublishResult,
     SellerCancel,
 )
-from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
+from marketbridge.connectors.ratelimit import RateLimit, RateLimiter, for_account
 
 ORDERS = "/v1/pay-order/seller/product-orders"
 FEED_PAGE = 300
@@ -74,9 +74,7 @@ class NaverAdapter(MarketplaceAdapter):
                  max_connections: int = 16, transport: httpx.AsyncBaseTransport | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         self._account = account_key or credentials.account_id or credentials.client_id
-        shared = limiter or RateLimiter(rate_limit)
-        if limiter is not None:
-            shared.configure(self._account, rate_limit)
+        shared = for_account(limiter, rate_limit, self._account)
         self.http = NaverHttp(base_url, credentials, shared, self._account, timeout=timeout,
                               max_connections=min(max_connections, 16), transport=transport, clock=clock)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-KST = timezone(timedelta(hours=9))
+from marketbridge.connectors.kst import KST as KST  # re-exported: callers import it from here
+
 MAX_WINDOW = timedelta(hours=24)
 _ONE_MS = timedelta(milliseconds=1)
 

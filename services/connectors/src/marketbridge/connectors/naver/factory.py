@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.naver.adapter import NaverAdapter
 from marketbridge.connectors.naver.auth import NaverCredentials
 from marketbridge.connectors.ports import MarketplaceAdapter
@@ -23,5 +22,5 @@ def build(config: AdapterConfig) -> MarketplaceAdapter:
         account_id=config.credentials.get("account_id") or None,
     )
     rate = RateLimit.within(config.rate_per_second)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return NaverAdapter(credentials, config.base_url, rate, account_key=config.account_id, timeout=timeout)

@@ -13,11 +13,11 @@ import orjson
 import structlog
 from marketbridge.connectors.errors import (
     AuthenticationRejected,
-    PermanentMarketplaceError,
     TransientMarketplaceError,
 )
 from marketbridge.connectors.naver.auth import NaverCredentials, TokenCache, client_secret_sign
 from marketbridge.connectors.ratelimit import RateLimiter
+from marketbridge.connectors.transport import client, raise_for_status, retry_after_seconds, send
 
 log = structlog.get_logger(__name__)
 MARKETPLACE = "naver"
@@ -35,14 +35,13 @@ def _error_body(response: httpx.Response) -> dict[str, Any]:
 
 
 def _retry_after(response: httpx.Response) -> float:
-    header = response.headers.get("Retry-After")
-    if header and header.replace(".", "", 1).isdigit():
-        return float(header)
+    """`Retry-After`, else one token's refill time from the gateway's replenish rate."""
     rate = response.headers.get("GNCP-GW-RateLimit-Replenish-Rate")
     try:
-        return 1.0 / float(rate) if rate else 1.0
+        refill = 1.0 / float(rate) if rate else 1.0
     except (ValueError, ZeroDivisionError):
-        return 1.0
+        refill = 1.0
+    return retry_after_seconds(response, refill)
 
 
 class NaverHttp:
@@ -53,9 +52,7 @@ class NaverHttp:
         self._limiter = limiter
         self._key = limiter_key
         self._tokens = TokenCache(clock)
-        self._client = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"), timeout=timeout, transport=transport,
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections))
+        self._client = client(base_url, timeout=timeout, max_connections=max_connections, transport=transport)
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -115,21 +112,8 @@ class NaverHttp:
         raise AssertionError("unreachable")
 
     async def _send(self, method: str, path: str, operation: str, safe: bool, **kwargs: Any) -> httpx.Response:
-        started = time.perf_counter()
-        try:
-            response = await self._client.request(method, path, **kwargs)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise TransientMarketplaceError(MARKETPLACE, f"connection failed: {type(exc).__name__}",
-                                            operation=operation) from exc
-        except httpx.TimeoutException as exc:
-            raise TransientMarketplaceError(MARKETPLACE, f"timed out: {type(exc).__name__}", operation=operation,
-                                            outcome_unknown=not safe) from exc
-        except httpx.TransportError as exc:
-            raise TransientMarketplaceError(MARKETPLACE, f"transport error: {type(exc).__name__}",
-                                            operation=operation, outcome_unknown=not safe) from exc
-        log.debug("naver_call", operation=operation, method=method, path=path, status=response.status_code,
-                  ms=round((time.perf_counter() - started) * 1000, 1))
-        return response
+        return await send(self._client, MARKETPLACE, operation, safe=safe, method=method, url=path,
+                          log_event="naver_call", **kwargs)
 
     def _parse(self, response: httpx.Response, operation: str, safe: bool) -> Any:
         status = response.status_code
@@ -144,15 +128,8 @@ class NaverHttp:
         body = _error_body(response)
         code = str(body.get("code") or status)
         message = str(body.get("message") or response.reason_phrase or "error")
-        if status == 429:
-            raise TransientMarketplaceError(MARKETPLACE, message, code=code, status=status, operation=operation,
-                                            retry_after=_retry_after(response))
-        if status >= 500:
-            raise TransientMarketplaceError(MARKETPLACE, message, code=code, status=status, operation=operation,
-                                            outcome_unknown=not safe)
-        if status in (401, 403):
-            raise AuthenticationRejected(MARKETPLACE, message, code=code, status=status, operation=operation)
         inputs = tuple((str(i.get("name", "")), str(i.get("type", "")), str(i.get("message", "")))
                        for i in body.get("invalidInputs") or () if isinstance(i, dict))
-        raise PermanentMarketplaceError(MARKETPLACE, code, message, status=status, operation=operation,
-                                        invalid_inputs=inputs)
+        raise_for_status(MARKETPLACE, status, operation, safe=safe, code=code, message=message,
+                         retry_after=_retry_after(response), invalid_inputs=inputs)
+        raise AssertionError("unreachable: a 2xx answer returned above")

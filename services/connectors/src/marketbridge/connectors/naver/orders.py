@@ -3,11 +3,11 @@ orjson output; no validation layer, so a page of 300 orders parses in about a mi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from marketbridge.connectors.naver.couriers import from_naver
 from marketbridge.connectors.naver.dates import parse
+from marketbridge.connectors.parsing import EPOCH as EPOCH  # re-exported: callers import it from here
 from marketbridge.connectors.ports import (
     ClaimStatus,
     ClaimType,
@@ -18,7 +18,6 @@ from marketbridge.connectors.ports import (
 )
 
 MARKETPLACE = "naver"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _STATUS = {
     "PAYMENT_WAITING": OrderStatus.NEW, "DELIVERING": OrderStatus.DISPATCHED,
     "DELIVERED": OrderStatus.DELIVERED, "PURCHASE_DECIDED": OrderStatus.PURCHASE_DECIDED,

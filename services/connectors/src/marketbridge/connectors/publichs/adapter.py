@@ -15,39 +15,31 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import ClassVar
 
 import httpx
-from marketbridge.connectors.errors import (
-    AuthenticationRejected,
-    PermanentMarketplaceError,
-    TransientMarketplaceError,
-    UnsupportedOperation,
-)
 from marketbridge.connectors.homeshopping_common import rules
-from marketbridge.connectors.homeshopping_common.dates import KST, kst_days, parse_compact, ymd
-from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT, HomeShoppingHttp
-from marketbridge.connectors.homeshopping_common.xml import MalformedXml, fields
+from marketbridge.connectors.homeshopping_common.adapter import HomeShoppingAdapter, ListingFields, category_tree
+from marketbridge.connectors.homeshopping_common.dates import kst_days, order_day_window, ymd
+from marketbridge.connectors.homeshopping_common.http import DEFAULT_TIMEOUT, reads_errors
+from marketbridge.connectors.homeshopping_common.xml import fields
+from marketbridge.connectors.parsing import chunks, unique_lines
 from marketbridge.connectors.ports import (
     BulkResult,
     Category,
-    ClaimDecision,
     DispatchItem,
     ImportedListing,
     InquiryAnswer,
     ItemFailure,
     Listing,
     ListingStatus,
-    MarketplaceAdapter,
     MarketplaceClaim,
     MarketplaceInquiry,
-    MarketplaceNotice,
     MarketplaceOrder,
     MarketplaceOrderState,
     PriceStockUpdate,
     PublishResult,
-    SellerCancel,
 )
 from marketbridge.connectors.publichs import wire
 from marketbridge.connectors.publichs.couriers import to_publichs
@@ -59,6 +51,7 @@ DEFAULT_RATE_LIMIT = RateLimit(rate=5, burst=5)  # (modelled)
 ACTION_BATCH = 100  # (modelled)
 PAGE = 1000
 STATUS = {"Y": ListingStatus.ON_SALE, "N": ListingStatus.SUSPENDED, "E": ListingStatus.ENDED}
+LISTING = ListingFields("goodsCd", "goodsNm", "vendorGoodsCd", "salePrc", "stockQty", "saleStat", "ctgrCd", STATUS)
 Groups = Mapping[str, Iterable[Mapping[str, object]]]
 
 
@@ -68,15 +61,7 @@ class PublicHsCredentials:
     api_key: str = field(repr=False)
 
 
-def _error_body(response: httpx.Response) -> tuple[str, str] | None:
-    try:
-        code, message, _ = wire.read(response.content, response.headers.get("content-type"))
-    except (MalformedXml, ValueError):
-        return None
-    return code, message
-
-
-class PublicHsAdapter(MarketplaceAdapter):
+class PublicHsAdapter(HomeShoppingAdapter):
     marketplace: ClassVar[str] = MARKETPLACE
 
     def __init__(
@@ -91,27 +76,16 @@ class PublicHsAdapter(MarketplaceAdapter):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._creds = credentials
-        self._account = account_key or credentials.vendor_cd
-        shared = limiter or RateLimiter(rate_limit)
-        shared.configure(self._account, rate_limit)
-        headers = {"Content-Type": "text/xml; charset=utf-8", "Accept": "text/xml"}
-        self.http = HomeShoppingHttp(
-            MARKETPLACE,
+        self._connect(
+            account_key or credentials.vendor_cd,
             base_url,
-            shared,
-            self._account,
+            rate_limit,
+            limiter,
             timeout=timeout,
             transport=transport,
-            headers=headers,
-            error_reader=_error_body,
+            headers={"Content-Type": "text/xml; charset=utf-8", "Accept": "text/xml"},
+            error_reader=reads_errors(wire.read, lambda answer: (answer[0], answer[1])),
         )
-
-    @property
-    def account_id(self) -> str:
-        return self._account
-
-    async def aclose(self) -> None:
-        await self.http.aclose()
 
     async def call(
         self,
@@ -124,17 +98,10 @@ class PublicHsAdapter(MarketplaceAdapter):
     ) -> ET.Element:
         body = wire.request(if_id, self._creds.vendor_cd, self._creds.api_key, contents, groups)
         response = await self.http.request("POST", PATH, operation, safe=safe, content=body)
-        try:
-            code, message, root = wire.read(response.content, response.headers.get("content-type"))
-        except (MalformedXml, ValueError) as exc:
-            raise self.http.malformed(operation, safe, str(exc)) from exc
+        code, message, root = self.http.decode(wire.read, response, operation, safe)
         if code == "0000":
             return root
-        if code == "9001":
-            raise AuthenticationRejected(MARKETPLACE, message, code=code, operation=operation)
-        if code == "9429":
-            raise TransientMarketplaceError(MARKETPLACE, message, code=code, operation=operation, retry_after=1.0)
-        raise PermanentMarketplaceError(MARKETPLACE, code, message, operation=operation)
+        raise self.result_error(code, message, operation, auth={"9001"}, rate_limited="9429")
 
     @staticmethod
     def _rows(root: ET.Element, tag: str) -> list[dict[str, str]]:
@@ -191,36 +158,12 @@ class PublicHsAdapter(MarketplaceAdapter):
 
     async def fetch_categories(self) -> list[Category]:
         rows = self._rows(await self.call("PH_01_02", "fetch_categories", safe=True), "category")
-        by_code = {r["ctgrCd"]: r for r in rows}
-
-        def path(row: dict[str, str]) -> str:
-            parent = by_code.get(row.get("uprCtgrCd", ""))
-            return f"{path(parent)}>{row['ctgrNm']}" if parent else row["ctgrNm"]
-
-        return [
-            Category(r["ctgrCd"], r["ctgrNm"], path(r), r.get("uprCtgrCd") or None, r.get("leafYn") == "Y")
-            for r in rows
-        ]
+        return category_tree(rows, "ctgrCd", "ctgrNm", "uprCtgrCd", "leafYn")
 
     async def import_listings(self) -> AsyncIterator[list[ImportedListing]]:
         rows = self._rows(await self.call("PH_03_07", "import_listings", safe=True), "goods")
-        for start in range(0, len(rows), PAGE):
-            yield [
-                ImportedListing(
-                    market_product_id=r["goodsCd"],
-                    channel_product_id=None,
-                    name=r.get("goodsNm", ""),
-                    seller_product_code=r.get("vendorGoodsCd") or None,
-                    sale_price=int(r.get("salePrc") or 0),
-                    stock_quantity=int(r.get("stockQty") or 0),
-                    status=STATUS.get(r.get("saleStat", ""), ListingStatus.OTHER),
-                    raw_status=r.get("saleStat", ""),
-                    category_id=r.get("ctgrCd") or None,
-                    category_path=None,
-                    raw=r,
-                )
-                for r in rows[start : start + PAGE]
-            ]
+        for page in chunks(rows, PAGE):
+            yield [LISTING.read(r) for r in page]
 
     # -- orders ---------------------------------------------------------------------------------------
     async def _days(
@@ -228,9 +171,8 @@ class PublicHsAdapter(MarketplaceAdapter):
     ) -> AsyncIterator[list[dict[str, str]]]:
         for day in kst_days(window_from, window_to):
             root = await self.call(if_id, operation, safe=True, contents={key: ymd(day, "-"), **extra})
-            rows = self._rows(root, tag)
-            for start in range(0, len(rows), PAGE):
-                yield rows[start : start + PAGE]
+            for page in chunks(self._rows(root, tag), PAGE):
+                yield list(page)
 
     async def fetch_orders(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceOrder]]:
         async for rows in self._days("PH_04_01", "ordDt", "order", "fetch_orders", window_from, window_to):
@@ -239,11 +181,8 @@ class PublicHsAdapter(MarketplaceAdapter):
     async def get_order_states(self, order_line_ids: Sequence[str]) -> dict[str, MarketplaceOrderState]:
         wanted, states = set(order_line_ids), {}
         for order_no in dict.fromkeys(i.split(":", 1)[0] for i in order_line_ids):
-            day = parse_compact(order_no[:8])
-            start = day or datetime.now(KST) - timedelta(days=6)
-            async for rows in self._days(
-                "PH_04_01", "ordDt", "order", "get_order_states", start, day or datetime.now(KST), ordNo=order_no
-            ):
+            start, end = order_day_window(order_no)
+            async for rows in self._days("PH_04_01", "ordDt", "order", "get_order_states", start, end, ordNo=order_no):
                 states.update({s.order_line_id: s for s in map(wire.parse_state, rows) if s.order_line_id in wanted})
         return states
 
@@ -251,8 +190,8 @@ class PublicHsAdapter(MarketplaceAdapter):
         self, if_id: str, tag: str, rows: list[dict[str, object]], operation: str, safe: bool
     ) -> BulkResult:
         result = BulkResult()
-        for start in range(0, len(rows), ACTION_BATCH):
-            root = await self.call(if_id, operation, safe=safe, groups={tag: rows[start : start + ACTION_BATCH]})
+        for batch in chunks(rows, ACTION_BATCH):
+            root = await self.call(if_id, operation, safe=safe, groups={tag: batch})
             for r in self._rows(root, "result"):
                 key = f"{r.get('ordNo')}:{r.get('ordSeq')}"
                 if r.get("resultCode") == "0000":
@@ -271,15 +210,11 @@ class PublicHsAdapter(MarketplaceAdapter):
         return await self._per_line("PH_04_03", "confirm", rows, "acknowledge", safe=True)
 
     async def dispatch(self, items: Sequence[DispatchItem]) -> BulkResult:
-        unique = list({i.order_line_id: i for i in items}.values())
         rows = [
             {**self._key(i.order_line_id), "dlvCoCd": to_publichs(i.courier_code), "invNo": i.tracking_number}
-            for i in unique
+            for i in unique_lines(items)
         ]
         return await self._per_line("PH_04_04", "invoice", rows, "dispatch", safe=False)
-
-    async def cancel_by_seller(self, items: Sequence[SellerCancel]) -> BulkResult:
-        raise rules.seller_cancel_unsupported(MARKETPLACE)
 
     # -- claims, questions, notices -------------------------------------------------------------------
     async def fetch_claims(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceClaim]]:
@@ -287,9 +222,6 @@ class PublicHsAdapter(MarketplaceAdapter):
             claims = [c for c in (wire.parse_claim(r, self._account) for r in rows) if c is not None]
             if claims:
                 yield claims
-
-    async def decide_claim(self, decision: ClaimDecision) -> None:
-        raise UnsupportedOperation(MARKETPLACE, "decide_claim", rules.CLAIM_DECISION_REASON)
 
     async def fetch_inquiries(
         self, window_from: datetime, window_to: datetime
@@ -304,6 +236,3 @@ class PublicHsAdapter(MarketplaceAdapter):
             safe=True,
             groups={"answer": [{"qnaNo": answer.inquiry_id, "answer": answer.content}]},
         )
-
-    def fetch_notices(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceNotice]]:
-        raise UnsupportedOperation(MARKETPLACE, "fetch_notices", rules.NOTICES_REASON)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from marketbridge.connectors.homeshopping_common.dates import EPOCH, parse_compact
 from marketbridge.connectors.homeshopping_common.xml import add_fields, fields, parse, sub, to_bytes
+from marketbridge.connectors.parsing import state_of, to_int
 from marketbridge.connectors.ports import (
     ClaimStatus,
     ClaimType,
@@ -57,15 +58,8 @@ def read(body: bytes, content_type: str | None) -> tuple[str, str, ET.Element]:
     return head["resultCode"], head.get("resultMsg", ""), root
 
 
-def _int(text: str | None) -> int:
-    try:
-        return int(text or 0)
-    except ValueError:
-        return 0
-
-
 def parse_order(row: dict[str, str], account_id: str) -> MarketplaceOrder:
-    quantity, price = _int(row.get("ordQty")), _int(row.get("salePrc"))
+    quantity, price = to_int(row.get("ordQty")), to_int(row.get("salePrc"))
     ordered = parse_compact(row.get("ordDtm"))
     base, detail = row.get("rcvAddr", ""), row.get("rcvAddrDtl", "")
     courier = row.get("dlvCoCd") or None
@@ -103,15 +97,7 @@ def parse_order(row: dict[str, str], account_id: str) -> MarketplaceOrder:
 
 def parse_state(row: dict[str, str]) -> MarketplaceOrderState:
     order = parse_order(row, "")
-    return MarketplaceOrderState(
-        order_line_id=order.order_line_id,
-        status=order.status,
-        raw_status=order.raw_status,
-        acknowledged=order.raw_status in ("20", "30", "40"),
-        courier_code=order.courier_code,
-        tracking_number=order.tracking_number,
-        dispatched_at=order.dispatched_at,
-    )
+    return state_of(order, acknowledged=order.raw_status in ("20", "30", "40"))
 
 
 def parse_claim(row: dict[str, str], account_id: str) -> MarketplaceClaim | None:
@@ -127,7 +113,7 @@ def parse_claim(row: dict[str, str], account_id: str) -> MarketplaceClaim | None
         raw_status=row.get("clmStat", ""),
         order_id=row.get("ordNo", ""),
         order_line_id=f"{row.get('ordNo')}:{row.get('ordSeq')}",
-        quantity=_int(row.get("clmQty")),
+        quantity=to_int(row.get("clmQty")),
         reason_code=None,
         reason_text=row.get("clmRsn") or None,
         requested_at=parse_compact(row.get("clmDtm")),

@@ -41,7 +41,7 @@ from marketbridge.connectors.ports import (
     PublishResult,
     SellerCancel,
 )
-from marketbridge.connectors.ratelimit import RateLimit, RateLimiter
+from marketbridge.connectors.ratelimit import RateLimit, RateLimiter, for_account
 from marketbridge.connectors.st11 import catalog, claims, contents, shipping, xmlcodec
 from marketbridge.connectors.st11.dates import split_minutes
 from marketbridge.connectors.st11.http import DEFAULT_TIMEOUT, MARKETPLACE, St11Http, path
@@ -88,9 +88,7 @@ class St11Adapter(MarketplaceAdapter):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._account = account_key or f"st11:{hashlib.sha256(api_key.encode()).hexdigest()[:10]}"
-        shared = limiter or RateLimiter(rate_limit)
-        if limiter is not None:
-            shared.configure(self._account, rate_limit)
+        shared = for_account(limiter, rate_limit, self._account)
         self.http = St11Http(
             base_url,
             api_key,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import httpx
 from marketbridge.connectors.ports import MarketplaceAdapter
 from marketbridge.connectors.ratelimit import RateLimit
 from marketbridge.connectors.st11.adapter import St11Adapter
@@ -17,7 +16,7 @@ CREDENTIAL_FIELDS = ("api_key",)
 
 def build(config: AdapterConfig) -> MarketplaceAdapter:
     rate = RateLimit.within(config.rate_per_second)
-    timeout = httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds))
+    timeout = config.http_timeout()
     return St11Adapter(
         config.credentials["api_key"], config.base_url, rate, account_key=config.account_id, timeout=timeout
     )

@@ -8,13 +8,11 @@ the mapping of every failure onto marketbridge.connectors.errors. No retries.
 
 from __future__ import annotations
 
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from urllib.parse import quote
 
 import httpx
-import structlog
 from marketbridge.connectors.errors import (
     AuthenticationRejected,
     PermanentMarketplaceError,
@@ -22,8 +20,8 @@ from marketbridge.connectors.errors import (
 )
 from marketbridge.connectors.ratelimit import RateLimiter
 from marketbridge.connectors.st11 import xmlcodec
+from marketbridge.connectors.transport import client, retry_after_at_least, send
 
-log = structlog.get_logger(__name__)
 MARKETPLACE = "st11"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=60.0, write=10.0, pool=10.0)
 _XML = "text/xml;charset=EUC-KR"
@@ -34,14 +32,6 @@ def path(*segments: object) -> str:
     """`/a/b/...` with every segment percent-encoded (Korean reasons, `null` placeholders). A slash inside
     free text would split the segment even when encoded (servers decode %2F before routing): it becomes `-`."""
     return "/" + "/".join(quote(str(s).replace("/", "-").strip() or "null", safe="") for s in segments)
-
-
-def _retry_after(response: httpx.Response) -> float:
-    header = response.headers.get("Retry-After", "")
-    try:
-        return max(float(header), 0.0)
-    except ValueError:
-        return 1.0
 
 
 class St11Http:
@@ -57,12 +47,12 @@ class St11Http:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._limiter, self._key = limiter, limiter_key
-        self._client = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"),
+        self._client = client(
+            base_url,
             timeout=timeout,
+            max_connections=max_connections,
             transport=transport,
             headers={"openapikey": api_key},
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
         )
 
     async def aclose(self) -> None:
@@ -76,27 +66,16 @@ class St11Http:
         await self._limiter.acquire(self._key)
         content = xmlcodec.encode(body) if body is not None else None
         headers = {"Content-Type": _XML} if content is not None else None  # a GET with a Content-Type is refused
-        started = time.perf_counter()
-        try:
-            response = await self._client.request(method, url, content=content, headers=headers)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"connection failed: {type(exc).__name__}", operation=operation
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"timed out: {type(exc).__name__}", operation=operation, outcome_unknown=not safe
-            ) from exc
-        except httpx.TransportError as exc:
-            raise TransientMarketplaceError(
-                MARKETPLACE, f"transport error: {type(exc).__name__}", operation=operation, outcome_unknown=not safe
-            ) from exc
-        log.debug(
-            "st11_call",
-            operation=operation,
+        response = await send(
+            self._client,
+            MARKETPLACE,
+            operation,
+            safe=safe,
             method=method,
-            status=response.status_code,
-            ms=round((time.perf_counter() - started) * 1000, 1),
+            url=url,
+            log_event="st11_call",
+            content=content,
+            headers=headers,
         )
         return self._answer(response, operation, safe)
 
@@ -111,7 +90,7 @@ class St11Http:
                 code=code or "429",
                 status=status,
                 operation=operation,
-                retry_after=_retry_after(response),
+                retry_after=retry_after_at_least(response, 0.0),
             )
         if status >= 500:
             raise TransientMarketplaceError(

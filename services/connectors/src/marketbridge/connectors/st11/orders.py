@@ -9,8 +9,8 @@ and claims. Order line id = `"{ordNo}-{ordPrdSeq}"`; the bundle (`dlvNo`) is wha
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
+from marketbridge.connectors import parsing
+from marketbridge.connectors.parsing import EPOCH as EPOCH  # re-exported: callers import it from here
 from marketbridge.connectors.ports import (
     ClaimStatus,
     ClaimType,
@@ -23,7 +23,6 @@ from marketbridge.connectors.st11.couriers import from_st11
 from marketbridge.connectors.st11.dates import parse
 
 MARKETPLACE = "st11"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ORDER_STATUS = {
     "202": OrderStatus.NEW,
     "301": OrderStatus.ACKNOWLEDGED,
@@ -58,10 +57,7 @@ def line_id(row: dict[str, str]) -> str:
 
 
 def split_line_id(value: str) -> tuple[str, str]:
-    ord_no, _, seq = value.rpartition("-")
-    if not ord_no or not seq:
-        raise ValueError(f"not an 11번가 order line id: {value!r}")
-    return ord_no, seq
+    return parsing.split_line_id(value, "11번가")
 
 
 def _int(text: str | None) -> int:
