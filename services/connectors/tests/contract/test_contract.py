@@ -28,6 +28,7 @@ from marketbridge.connectors.ports import (
     SellerCancel,
     SellerCancelReason,
 )
+from marketbridge.contracts.marketplaces import MARKETPLACES
 
 from .conftest import Pair
 
@@ -99,6 +100,18 @@ async def test_scenario_publish_order_collect_acknowledge_dispatch(pair: Pair) -
         assert line in again.failed and not again.succeeded
         mine = [d for d in await pair.driver.dispatches(pair.seller) if d["order_line_id"] == line]
         assert len(mine) == 1 and mine[0]["tracking_number"] == TRACKING
+
+
+async def test_a_registration_is_found_again_by_our_code(pair: Pair) -> None:
+    """How a registration cut off by a crash or a timeout is settled: never registered twice."""
+    async with pair.adapter() as adapter:
+        product = await published_product(adapter, "C-FIND", pair)
+        found = await supported(lambda: adapter.find_listing("C-FIND"))
+        if found is None:  # no product list to ask (the worker then registers again, and says so)
+            assert not MARKETPLACES[pair.marketplace].supports("import_listings"), pair.marketplace
+            return
+        assert found.market_product_id == product and found.seller_product_code == "C-FIND"
+        assert await adapter.find_listing("C-NEVER-REGISTERED") is None
 
 
 async def test_scenario_cancel_request_and_seller_cancel(pair: Pair) -> None:
@@ -205,8 +218,6 @@ async def test_a_business_refusal_is_permanent_with_the_marketplaces_message(pai
 @pytest.mark.parametrize("operation", ["fetch_notices", "fetch_inquiries", "fetch_categories"])
 async def test_the_capability_matrix_says_what_the_adapter_does(pair: Pair, operation: str) -> None:
     """GET /api/v1/marketplaces is the one source of truth: it must agree with the adapter."""
-    from marketbridge.contracts.marketplaces import MARKETPLACES
-
     info = MARKETPLACES[pair.marketplace]
     async with pair.adapter() as adapter:
         method = getattr(adapter, operation)

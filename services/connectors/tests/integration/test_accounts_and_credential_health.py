@@ -5,48 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
-import pytest
 from marketbridge.connectors.adapters.tables import accounts
-from marketbridge.connectors.bootstrap import ConnectorsService, build
-from marketbridge.connectors.config import Settings
 from marketbridge.contracts import orders as order_msgs
 from marketbridge.contracts.envelope import Envelope
-from marketbridge.runtime.bus.base import OutgoingMessage, RetryPolicy, Subscription
-from marketbridge.runtime.bus.memory import InMemoryBus
+from marketbridge.runtime.bus.base import OutgoingMessage, Subscription
 from marketbridge.runtime.messages import envelope
-from marketbridge.sandbox.app import create_app
-from marketbridge.sandbox.naver.driver import Driver
-from marketbridge.sandbox.testing import serve_in_loop
 from sqlalchemy import select
 
-TENANT = "tenant-health"
-
-
-def headers(role: str = "manager", tenant: str = TENANT) -> dict[str, str]:
-    return {
-        "x-mb-tenant-id": tenant,
-        "x-mb-user-id": "u1",
-        "x-mb-user-role": role,
-        "x-mb-internal-token": "dev-internal-token",
-    }
-
-
-@pytest.fixture
-async def world(pg_url: str) -> AsyncIterator[tuple[ConnectorsService, InMemoryBus, httpx.AsyncClient, Any, str]]:
-    async with serve_in_loop(create_app()) as sandbox_url, httpx.AsyncClient(base_url=sandbox_url) as sandbox:
-        bus = InMemoryBus(RetryPolicy((50,), 2))
-        settings = Settings(database_url=pg_url, marketplace_base_urls={"naver": f"{sandbox_url}/naver/external"})
-        svc = build(settings, bus=bus, workers=("naver",))
-        await svc.start()
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=svc.app), base_url="http://c") as client:
-            yield svc, bus, client, Driver(sandbox), sandbox_url
-        await svc.stop()
-        await bus.close()
+from .conftest import TENANT, headers
 
 
 async def test_credentials_are_sealed_never_returned_and_expiry_is_warned(world: Any) -> None:

@@ -406,6 +406,16 @@ class MarketplaceAdapter(ABC):
     @abstractmethod
     def import_listings(self) -> AsyncIterator[list[ImportedListing]]: ...
 
+    async def find_listing(self, seller_product_code: str) -> ImportedListing | None:
+        """The listing registered under our code and not ended, if any: how a registration whose outcome
+        is unknown (worker killed, timeout) is settled without registering the product twice. Pages through
+        `import_listings`; it runs only after such an interruption, so its cost does not matter."""
+        async for page in self.import_listings():
+            for item in page:
+                if item.seller_product_code == seller_product_code and item.status is not ListingStatus.ENDED:
+                    return item
+        return None
+
     # orders
     @abstractmethod
     def fetch_orders(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceOrder]]:

@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import structlog
 from marketbridge.connectors import accounts as account_store
 from marketbridge.connectors.adapters.tables import accounts
-from marketbridge.connectors.errors import PermanentMarketplaceError
+from marketbridge.connectors.errors import PermanentMarketplaceError, UnsupportedOperation
 from marketbridge.connectors.outbound import Outcome
 from marketbridge.connectors.ports import (
     DispatchItem,
@@ -31,6 +32,8 @@ from marketbridge.contracts.marketplaces import MARKETPLACES
 from marketbridge.runtime.db import Database
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,20 @@ class AdapterPool:
     async def publish(self, adapter: MarketplaceAdapter, msg: listing_msgs.ListingPublishRequested) -> Outcome:
         result = await adapter.publish_listing(to_listing(msg))
         return Outcome(True, data={"market_product_id": result.market_product_id})
+
+    async def resolve_publish(
+        self, adapter: MarketplaceAdapter, msg: listing_msgs.ListingPublishRequested
+    ) -> Outcome | None:
+        """An interrupted registration: the product found under our code means it took effect."""
+        code = to_listing(msg).seller_product_code
+        try:
+            found = await adapter.find_listing(code)
+        except UnsupportedOperation:  # no product list to ask: registering again is the only way forward
+            log.warning("publish_outcome_not_verifiable", marketplace=adapter.marketplace, listing_id=msg.listing_id)
+            return None
+        if found is None:
+            return None
+        return Outcome(True, data={"market_product_id": found.market_product_id, "resolved_by": "listing_lookup"})
 
 
 # fulfillment's reasons (SEED-SPEC ORD-CANCEL-1) → the ports' reasons

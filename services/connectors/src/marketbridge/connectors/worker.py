@@ -226,7 +226,11 @@ class MarketplaceWorker:
         if record.state != "pending":
             return
         adapter = await self.pool.get(msg.account_id)
-        outcome = await self._call(msg.account_id, "publish", lambda: self.pool.publish(adapter, msg))
+        outcome = None
+        if record.interrupted:  # registered or not? ask before registering the product a second time
+            outcome = await self.pool.resolve_publish(adapter, msg)
+        if outcome is None:
+            outcome = await self._call(msg.account_id, "publish", lambda: self.pool.publish(adapter, msg))
 
         async def effect(conn: AsyncConnection, o: Outcome) -> None:
             base = {"listing_id": msg.listing_id, "account_id": msg.account_id, "marketplace": self.marketplace}
