@@ -368,6 +368,15 @@ class MarketplaceNotice:
 
 
 # -- the port ---------------------------------------------------------------------------------------
+async def first_live_listing(pages: AsyncIterator[list[ImportedListing]], code: str) -> ImportedListing | None:
+    """The first listing registered under `code` that has not ended."""
+    async for page in pages:
+        for item in page:
+            if item.seller_product_code == code and item.status is not ListingStatus.ENDED:
+                return item
+    return None
+
+
 class MarketplaceAdapter(ABC):
     """One marketplace account's outbound port. One instance per account; `aclose()` when done."""
 
@@ -410,11 +419,7 @@ class MarketplaceAdapter(ABC):
         """The listing registered under our code and not ended, if any: how a registration whose outcome
         is unknown (worker killed, timeout) is settled without registering the product twice. Pages through
         `import_listings`; it runs only after such an interruption, so its cost does not matter."""
-        async for page in self.import_listings():
-            for item in page:
-                if item.seller_product_code == seller_product_code and item.status is not ListingStatus.ENDED:
-                    return item
-        return None
+        return await first_live_listing(self.import_listings(), seller_product_code)
 
     # orders
     @abstractmethod

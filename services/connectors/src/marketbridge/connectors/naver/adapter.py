@@ -34,6 +34,7 @@ from marketbridge.connectors.ports import (
     PriceStockUpdate,
     PublishResult,
     SellerCancel,
+    first_live_listing,
 )
 from marketbridge.connectors.ratelimit import RateLimit, RateLimiter, for_account
 
@@ -104,6 +105,12 @@ class NaverAdapter(MarketplaceAdapter):
 
     def import_listings(self) -> AsyncIterator[list[ImportedListing]]:
         return catalog.import_listings(self.http)
+
+    async def find_listing(self, seller_product_code: str) -> ImportedListing | None:
+        """One search by 판매자 관리코드 instead of paging through every product."""
+        pages = catalog.import_listings(self.http, searchKeywordType="SELLER_CODE",
+                                        sellerManagementCode=seller_product_code)
+        return await first_live_listing(pages, seller_product_code)
 
     # -- orders -------------------------------------------------------------------------------------
     async def changed_rows(self, window_from: datetime, window_to: datetime,

@@ -95,11 +95,12 @@ async def categories(http: NaverHttp) -> list[Category]:
     return parse_categories(list(rows or ()))
 
 
-async def import_listings(http: NaverHttp) -> AsyncIterator[list[ImportedListing]]:
+async def import_listings(http: NaverHttp, **search: Any) -> AsyncIterator[list[ImportedListing]]:
+    """Every own product, page by page; `search` narrows it (e.g. searchKeywordType SELLER_CODE)."""
     page = 1
     while True:
         body = await http.call("POST", "/v1/products/search", "import_listings", idempotent=True,
-                               json={"page": page, "size": SEARCH_PAGE, "orderType": "NO"})
+                               json={**search, "page": page, "size": SEARCH_PAGE, "orderType": "NO"})
         rows = parse_search_page(body)
         if rows:
             yield rows
