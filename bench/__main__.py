@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
+
+from marketbridge.runtime.logging import configure_logging
 
 from bench.results import Results
 
@@ -14,6 +17,8 @@ BENCHMARKS = ("ingest", "connectors_bench", "catalog_bench")
 
 
 def main(names: list[str]) -> None:
+    # in-process adapters log every call at debug level: printing those would be measured with the parsing
+    configure_logging("bench", os.environ.get("MB_LOG_LEVEL", "WARNING"), json=False)
     results = Results()
     for name in names or BENCHMARKS:
         if importlib.util.find_spec(f"bench.{name}") is None:
