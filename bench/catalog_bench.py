@@ -217,6 +217,12 @@ async def run(results: Results, products: int, extra: int, searches: int) -> Non
             results.add(f"baseline: raw asyncpg insert of {products // 1000}k event rows", raw, "s")
             results.add("ratio import / (file read + raw insert)", elapsed / (read_only + raw), "x")
 
+            started = time.perf_counter()
+            exported = await client.get("/api/v1/products/excel/export", headers=HEADERS)
+            assert exported.status_code == 200, exported.text
+            results.add(f"catalog excel export {products // 1000}k products (3x3x2 options)",
+                        time.perf_counter() - started, "s")
+
             await seed_read_model(dsn, extra)
             await search_latencies(client, 50)  # warm up
             api = await search_latencies(client, searches)
