@@ -12,10 +12,12 @@ import pytest
 from marketbridge.contracts import accounts, catalog, listing
 from marketbridge.contracts.catalog import OptionRow, ProductSnapshot
 from marketbridge.contracts.envelope import Envelope
+from marketbridge.listing.adapters import tables
 from marketbridge.listing.bootstrap import ListingService, Settings, build
 from marketbridge.runtime.bus.base import OutgoingMessage, Subscription
 from marketbridge.runtime.bus.memory import InMemoryBus
 from marketbridge.runtime.messages import envelope
+from sqlalchemy import func, select
 
 TENANT, OTHER = "tenant-a", "tenant-b"
 
@@ -73,7 +75,7 @@ async def eventually(check: Any, timeout: float = 10) -> Any:
     raise AssertionError("not reached in time")
 
 
-async def seed(bus: InMemoryBus, client: httpx.AsyncClient, p: ProductSnapshot | None = None) -> None:
+async def seed(svc: ListingService, bus: InMemoryBus, p: ProductSnapshot | None = None) -> None:
     await publish(bus, catalog.ProductRegistered(product=p or product(), actor_id="u1"))
     await publish(
         bus,
@@ -81,18 +83,26 @@ async def seed(bus: InMemoryBus, client: httpx.AsyncClient, p: ProductSnapshot |
             account_id="acc1", marketplace="naver", seller_id="s1", display_name="스토어"
         ),
     )
-    await asyncio.sleep(0.3)
+    await eventually(lambda: projected(svc))
+
+
+async def projected(svc: ListingService) -> bool:
+    """Both projections the publish command reads hold the seeded rows (a fixed sleep was flaky on CI)."""
+    async with svc.runtime.db.read() as conn:
+        product_rows = (await conn.execute(select(func.count()).select_from(tables.products))).scalar_one()
+        account_rows = (await conn.execute(select(func.count()).select_from(tables.accounts))).scalar_one()
+    return bool(product_rows and account_rows)
 
 
 async def test_publish_request_goes_to_the_marketplace_worker_and_the_result_comes_back(service: Any) -> None:
-    _svc, bus, client = service
+    svc, bus, client = service
     requests: list[Envelope] = []
 
     async def worker(env: Envelope) -> None:
         requests.append(env)
 
     await bus.subscribe(Subscription("test.naver_worker", ["listing.listing_publish_requested.v1.naver"], worker, 1))
-    await seed(bus, client)
+    await seed(svc, bus)
     r = await client.post(
         "/api/v1/listings", json={"product_id": "p1", "account_id": "acc1", "sale_price": 12000}, headers=headers()
     )
@@ -116,8 +126,8 @@ async def test_publish_request_goes_to_the_marketplace_worker_and_the_result_com
 
 
 async def test_failed_publish_keeps_the_marketplace_reason_and_can_be_retried(service: Any) -> None:
-    _svc, bus, client = service
-    await seed(bus, client)
+    svc, bus, client = service
+    await seed(svc, bus)
     r = await client.post(
         "/api/v1/listings", json={"product_id": "p1", "account_id": "acc1", "sale_price": 12000}, headers=headers()
     )
@@ -144,8 +154,8 @@ async def test_failed_publish_keeps_the_marketplace_reason_and_can_be_retried(se
 
 
 async def test_rejects_bad_prices_with_rule_ids_and_stores_nothing(service: Any) -> None:
-    _svc, bus, client = service
-    await seed(bus, client)
+    svc, bus, client = service
+    await seed(svc, bus)
     r = await client.post(
         "/api/v1/listings",
         json={"product_id": "p1", "account_id": "acc1", "sale_price": 3005, "list_price": 100},
@@ -158,8 +168,8 @@ async def test_rejects_bad_prices_with_rule_ids_and_stores_nothing(service: Any)
 
 
 async def test_tenant_isolation_and_roles(service: Any) -> None:
-    _svc, bus, client = service
-    await seed(bus, client)
+    svc, bus, client = service
+    await seed(svc, bus)
     r = await client.post(
         "/api/v1/listings", json={"product_id": "p1", "account_id": "acc1", "sale_price": 12000}, headers=headers()
     )
@@ -182,14 +192,14 @@ async def test_tenant_isolation_and_roles(service: Any) -> None:
 
 
 async def test_listing_content_reaches_the_publish_request_and_is_validated(service: Any) -> None:
-    _svc, bus, client = service
+    svc, bus, client = service
     requests: list[Envelope] = []
 
     async def worker(env: Envelope) -> None:
         requests.append(env)
 
     await bus.subscribe(Subscription("test.content_worker", ["listing.listing_publish_requested.v1.naver"], worker, 1))
-    await seed(bus, client)
+    await seed(svc, bus)
     body = {
         "product_id": "p1",
         "account_id": "acc1",
@@ -215,8 +225,8 @@ async def test_listing_content_reaches_the_publish_request_and_is_validated(serv
 
 
 async def test_cat_stat_1_a_product_made_unsellable_in_the_catalog_can_no_longer_be_listed(service: Any) -> None:
-    _svc, bus, client = service
-    await seed(bus, client)
+    svc, bus, client = service
+    await seed(svc, bus)
     await publish(bus, catalog.ProductStatusChanged(product_id="p1", status="unsellable", actor_id="u1"))
     body = {"product_id": "p1", "account_id": "acc1", "sale_price": 12000}
 
