@@ -39,7 +39,7 @@ def message(type_: str, n: int) -> OutgoingMessage:
     return OutgoingMessage.of(env)
 
 
-async def wait_for(predicate: object, timeout: float = 10.0) -> None:
+async def wait_for(predicate: object, timeout: float = 30.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
     while not predicate():  # type: ignore[operator]
         if asyncio.get_running_loop().time() > deadline:

@@ -135,7 +135,7 @@ async def _login(base: str, email: str, password: str) -> httpx.AsyncClient:
     return client
 
 
-async def _eventually(check: Any, timeout: float = 20.0) -> Any:
+async def _eventually(check: Any, timeout: float = 60.0) -> Any:
     for _ in range(int(timeout / 0.1)):
         if result := await check():
             return result

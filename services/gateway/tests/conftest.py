@@ -84,7 +84,7 @@ def closed_port() -> int:
 class Published:
     envelopes: list[Envelope] = field(default_factory=list)
 
-    async def wait_for(self, type: str, timeout: float = 5.0) -> Envelope:
+    async def wait_for(self, type: str, timeout: float = 20.0) -> Envelope:
         for _ in range(int(timeout / 0.02)):
             for envelope in self.envelopes:
                 if envelope.type == type:

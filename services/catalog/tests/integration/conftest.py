@@ -88,7 +88,7 @@ class Api:
         return seen
 
     @staticmethod
-    async def eventually(check: Any, timeout: float = 10) -> Any:
+    async def eventually(check: Any, timeout: float = 30) -> Any:
         for _ in range(int(timeout / 0.05)):
             result = await check()
             if result:

@@ -66,7 +66,7 @@ async def publish(bus: InMemoryBus, msg: Any, tenant: str = TENANT) -> None:
     await bus.publish([OutgoingMessage.of(envelope(msg, tenant_id=tenant, correlation_id="c", producer="test"))])
 
 
-async def eventually(check: Any, timeout: float = 10) -> Any:
+async def eventually(check: Any, timeout: float = 30) -> Any:
     for _ in range(int(timeout / 0.05)):
         result = await check()
         if result:
