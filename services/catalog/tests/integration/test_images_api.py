@@ -21,7 +21,7 @@ def jpeg(size: tuple[int, int] = (1000, 1000)) -> bytes:
 
 
 async def test_cat_img_1_main_image_upload_stores_original_and_variants(service: Any, api: Any) -> None:
-    _svc, _bus, client = service
+    svc, _bus, client = service
     pid = (await api.register(client, api.mug()))["product_id"]
     files = {"file": ("mug01.jpg", jpeg(), "image/jpeg")}
     r = await client.put(f"/api/v1/products/{pid}/images/main", files=files, headers=api.headers())
@@ -41,14 +41,36 @@ async def test_cat_img_1_main_image_upload_stores_original_and_variants(service:
         headers=api.headers(),
     )
     assert len(zoom.json()["images"]["zoom"]) == 1
-    # CAT-IMG-3: replace by deleting then uploading again
-    assert (await client.delete(f"/api/v1/products/{pid}/images/main", headers=api.headers())).json()["images"][
-        "main"
-    ] is None
     other = await client.get(
         f"/api/v1/products/{pid}/images/{main['key'].rsplit('/', 1)[1]}", headers=api.headers(api.other)
     )
     assert other.status_code == 404  # keys are scoped by tenant
+    # CAT-IMG-3: a new main image replaces the old one, whose files are deleted
+    replaced = await client.put(
+        f"/api/v1/products/{pid}/images/main",
+        files={"file": ("mug02.jpg", jpeg(), "image/jpeg")},
+        headers=api.headers(),
+    )
+    new_main = replaced.json()["images"]["main"]
+    assert new_main["file_name"] == "mug02.jpg"
+    assert await stored_files(svc) == files_of(new_main) | files_of(zoom.json()["images"]["zoom"][0])
+    old = await client.get(f"/api/v1/products/{pid}/images/{main['key'].rsplit('/', 1)[1]}", headers=api.headers())
+    assert old.status_code == 404 and old.json()["errors"][0]["code"] == "IMAGE_NOT_FOUND"
+    # removing images deletes their files too
+    assert (await client.delete(f"/api/v1/products/{pid}/images/main", headers=api.headers())).json()["images"][
+        "main"
+    ] is None
+    removed = await client.delete(f"/api/v1/products/{pid}/images/zoom/0", headers=api.headers())
+    assert removed.json()["images"]["zoom"] == []
+    assert await stored_files(svc) == set()
+
+
+def files_of(image: dict[str, Any]) -> set[str]:
+    return {key.rsplit("/", 1)[1] for key in (image["key"], *image["variants"].values())}
+
+
+async def stored_files(svc: Any) -> set[str]:
+    return {p.name for p in svc.image_storage.root.rglob("*.jpg")}
 
 
 async def test_cat_img_1_bad_uploads_are_rejected_and_nothing_is_stored(service: Any, api: Any) -> None:
