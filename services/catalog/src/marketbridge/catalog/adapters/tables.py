@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -90,7 +91,7 @@ import_jobs = Table(
     Column("tenant_id", String(36), nullable=False),
     Column("job_id", String(36), nullable=False),
     Column("kind", String(20), nullable=False),  # register | update
-    Column("status", String(20), nullable=False),  # queued | running | succeeded | failed
+    Column("status", String(20), nullable=False, index=True),  # queued | running | completed | failed
     Column("file_name", String(255), nullable=False),
     Column("actor_id", String(100), nullable=False),
     Column("total_rows", Integer, nullable=False, server_default="0"),
@@ -101,5 +102,10 @@ import_jobs = Table(
     Column("message", String(500)),
     Column("created_at", UtcDateTime(), nullable=False, server_default=func.now()),
     Column("finished_at", UtcDateTime()),
+    # resuming after a restart: the file until the job ends, whose job it is, and when it last showed life
+    Column("file_data", LargeBinary),
+    Column("tenant_name", String(200), nullable=False, server_default=""),
+    Column("worker_id", String(64)),
+    Column("heartbeat_at", UtcDateTime()),
     PrimaryKeyConstraint("tenant_id", "job_id"),
 )

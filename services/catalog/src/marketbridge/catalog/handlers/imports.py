@@ -1,15 +1,22 @@
 """상품대량등록 / 상품대량수정: Excel import jobs. The upload returns at once with a job id; the job runs as an
 asyncio task in the service process, validates every row (cell formats, then every domain rule) and saves
-the valid rows in batches (one transaction per batch: events with `append_many`, read-model rows, outbox
-messages), recording progress and the per-row, per-column errors in `import_jobs`. Invalid rows are never
-stored; a job interrupted by a restart is marked failed when the service starts again."""
+the valid rows in batches. One transaction per batch holds the batch's events (`append_many`), read-model
+rows and outbox messages *and* the job's progress and errors, so the job row always says exactly which rows
+are stored. Invalid rows are never stored.
+
+A job survives a restart: the uploaded file stays on the job until it ends, and the job is leased by the
+process running it (worker id + heartbeat). A process that stops gracefully releases its jobs; one that dies
+stops refreshing the heartbeat. Either way another catalog process (or the same one restarted) adopts the
+job and carries on from the first row not yet committed: no row is stored twice, none is skipped."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import structlog
@@ -34,14 +41,23 @@ from marketbridge.runtime.errors import DomainError, ValidationFailed
 from marketbridge.runtime.eventstore import Append
 from marketbridge.runtime.http import RequestContext
 from marketbridge.runtime.service import ServiceRuntime
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 log = structlog.get_logger(__name__)
 Kind = Literal["register", "update"]
 Row = tuple[int, dict[str, object]]
+UNFINISHED = ("queued", "running")
 INTERRUPTED = "서비스 재시작으로 작업이 중단되었습니다. 파일을 다시 올려 주세요."
+FAILED = "처리 중 오류가 발생했습니다. 잠시 후 다시 시도해 주세요."
 PLACEHOLDER_CODE = "200001010000001"  # replaced by the allocated code once the row is valid
+LEASE_SECONDS = 60.0  # a job whose heartbeat is older than this belongs to a process that is gone
+HEARTBEAT_SECONDS = 10.0
+SHOWN = [c for c in import_jobs.c if c.name not in {"tenant_id", "file_data", "tenant_name", "worker_id"}]
+
+
+class JobTakenOver(Exception):
+    """This process lost the job's lease (it stalled past the lease and another process adopted the job)."""
 
 
 @dataclass
@@ -53,6 +69,7 @@ class Job:
     processed: int = 0
     succeeded: int = 0
     failed: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -64,25 +81,32 @@ class Valid:
 
 
 class ImportJobs:
-    def __init__(self, rt: ServiceRuntime, handlers: CatalogHandlers, *, batch_size: int = 500) -> None:
+    def __init__(
+        self, rt: ServiceRuntime, handlers: CatalogHandlers, *, batch_size: int = 500,
+        lease_seconds: float = LEASE_SECONDS, heartbeat_seconds: float = HEARTBEAT_SECONDS,
+    ) -> None:  # fmt: skip
         self.rt, self.handlers, self.batch_size = rt, handlers, batch_size
+        self.lease, self.heartbeat = timedelta(seconds=lease_seconds), heartbeat_seconds
+        self.worker_id = f"{socket.gethostname()[:40]}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.reader = RowReader(handlers.reference)
         self._tasks: set[asyncio.Task[None]] = set()
+        self._alive: set[str] = set()  # job ids whose task runs in this process
+        self._watch: asyncio.Task[None] | None = None
 
     async def start(self, ctx: RequestContext, kind: Kind, file_name: str, data: bytes) -> dict[str, Any]:
         job = Job(ctx.tenant_id, str(uuid.uuid4()), kind, ctx)
         row = {"tenant_id": ctx.tenant_id, "job_id": job.job_id, "kind": kind, "status": "queued",
-               "file_name": file_name[:255], "actor_id": ctx.user_id, "errors": []}  # fmt: skip
+               "file_name": file_name[:255], "actor_id": ctx.user_id, "errors": [], "file_data": data,
+               "tenant_name": ctx.tenant_name[:200], "worker_id": self.worker_id,
+               "heartbeat_at": datetime.now(UTC)}  # fmt: skip
         async with self.rt.db.transaction() as conn:
             await conn.execute(insert(import_jobs).values(**row))
-        task = asyncio.create_task(self._run(job, data), name=f"catalog-import-{job.job_id}")
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._launch(job, data)
         return await self.status(ctx.tenant_id, job.job_id)
 
     async def status(self, tenant_id: str, job_id: str, *, with_errors: bool = True) -> dict[str, Any]:
         t = import_jobs.c
-        columns = [c for c in import_jobs.c if c.name != "tenant_id" and (with_errors or c.name != "errors")]
+        columns = [c for c in SHOWN if with_errors or c.name != "errors"]
         async with self.rt.db.read() as conn:
             found = (await conn.execute(select(*columns).where(t.tenant_id == tenant_id, t.job_id == job_id))).first()
         if found is None:
@@ -95,52 +119,132 @@ class ImportJobs:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
     async def recover(self) -> None:
-        """Jobs left queued or running by a previous process will never finish: mark them failed."""
+        """At start: adopt the jobs no live process runs, then keep our leases fresh and keep looking."""
+        await self.adopt_abandoned()
+        self._watch = asyncio.create_task(self._keep_alive(), name="catalog-import-leases")
+
+    async def stop(self) -> None:
+        """Graceful stop: cancel our jobs and release their leases, so the next process resumes them at once."""
+        for task in [*self._tasks, *([self._watch] if self._watch else [])]:
+            task.cancel()
+        await asyncio.gather(*self._tasks, *([self._watch] if self._watch else []), return_exceptions=True)
         t = import_jobs.c
         async with self.rt.db.transaction() as conn:
             await conn.execute(
                 update(import_jobs)
-                .where(t.status.in_(["queued", "running"]))
-                .values(status="failed", message=INTERRUPTED, finished_at=datetime.now(UTC))
+                .where(t.worker_id == self.worker_id, t.status.in_(UNFINISHED))
+                .values(heartbeat_at=None)
             )
 
-    async def stop(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*list(self._tasks), return_exceptions=True)
+    # -- leases ----------------------------------------------------------------------------------
+    async def adopt_abandoned(self) -> int:
+        """Claim every unfinished job whose lease has run out and resume it; returns how many."""
+        t = import_jobs.c
+        stale = or_(t.heartbeat_at.is_(None), t.heartbeat_at < datetime.now(UTC) - self.lease)
+        async with self.rt.db.read() as conn:
+            candidates = (
+                await conn.execute(select(t.tenant_id, t.job_id).where(t.status.in_(UNFINISHED), stale))
+            ).all()
+        adopted = 0
+        for tenant_id, job_id in candidates:
+            adopted += await self._adopt(tenant_id, job_id, stale)
+        return adopted
+
+    async def _adopt(self, tenant_id: str, job_id: str, stale: Any) -> int:
+        t = import_jobs.c
+        async with self.rt.db.transaction() as conn:
+            claimed = await conn.execute(
+                update(import_jobs)
+                .where(t.tenant_id == tenant_id, t.job_id == job_id, t.status.in_(UNFINISHED), stale)
+                .values(worker_id=self.worker_id, heartbeat_at=datetime.now(UTC))
+            )
+            if claimed.rowcount != 1:  # another process was quicker
+                return 0
+            found = (await conn.execute(select(import_jobs).where(t.tenant_id == tenant_id, t.job_id == job_id))).one()
+        row = found._mapping
+        if row["file_data"] is None:  # a job from before jobs kept their file: it cannot be resumed
+            await self._update(
+                Job(tenant_id, job_id, "register", _context(row)), **_ended("failed", message=INTERRUPTED)
+            )
+            return 1
+        job = Job(tenant_id, job_id, row["kind"], _context(row), row["processed_rows"], row["succeeded_rows"],
+                  row["failed_rows"], list(row["errors"] or []))  # fmt: skip
+        log.info("catalog_import_resumed", job_id=job_id, from_row=job.processed, worker_id=self.worker_id)
+        self._launch(job, row["file_data"])
+        return 1
+
+    async def _keep_alive(self) -> None:
+        while True:
+            await asyncio.sleep(self.heartbeat)
+            try:
+                await self._refresh_leases()
+                await self.adopt_abandoned()
+            except Exception:  # the database may be briefly away: try again on the next beat
+                log.exception("catalog_import_lease_refresh_failed", worker_id=self.worker_id)
+
+    async def _refresh_leases(self) -> None:
+        """Only jobs whose task is alive here: a job whose task died must expire and be adopted."""
+        if not self._alive:
+            return
+        t = import_jobs.c
+        async with self.rt.db.transaction() as conn:
+            await conn.execute(
+                update(import_jobs)
+                .where(t.worker_id == self.worker_id, t.job_id.in_(list(self._alive)), t.status.in_(UNFINISHED))
+                .values(heartbeat_at=datetime.now(UTC))
+            )
 
     # -- the job ---------------------------------------------------------------------------------
+    def _launch(self, job: Job, data: bytes) -> None:
+        task = asyncio.create_task(self._run(job, data), name=f"catalog-import-{job.job_id}")
+        self._tasks.add(task)
+        self._alive.add(job.job_id)
+        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(lambda _: self._alive.discard(job.job_id))
+
     async def _run(self, job: Job, data: bytes) -> None:
-        errors: list[dict[str, Any]] = []
         try:
             rows = await asyncio.to_thread(lambda: list(read_rows(data)))
             if len(rows) > MAX_ROWS:
                 raise WorkbookInvalid(f"한 번에 {MAX_ROWS:,}행까지 올릴 수 있습니다(현재 {len(rows):,}행).")
             await self._update(job, status="running", total_rows=len(rows))
             seen: dict[str, int] = {}
-            for start in range(0, len(rows), self.batch_size):
-                chunk = rows[start : start + self.batch_size]
-                errors += await self._chunk(job, chunk, seen)
-                job.processed += len(chunk)
-                await self._update(job)
-            await self._update(job, status="completed", errors=errors, finished_at=datetime.now(UTC))
+            for start in range(job.processed, len(rows), self.batch_size):
+                await self._chunk(job, rows[start : start + self.batch_size], seen)
+            await self._update(job, **_ended("completed"))
             log.info("catalog_import_completed", job_id=job.job_id, succeeded=job.succeeded, failed=job.failed)
+        except JobTakenOver:
+            log.warning("catalog_import_taken_over", job_id=job.job_id, worker_id=self.worker_id)
         except WorkbookInvalid as exc:
-            await self._update(job, status="failed", message=str(exc), finished_at=datetime.now(UTC))
+            await self._finish_failed(job, str(exc))
         except Exception:
             log.exception("catalog_import_failed", job_id=job.job_id)
-            message = "처리 중 오류가 발생했습니다. 잠시 후 다시 시도해 주세요."
-            await self._update(job, status="failed", message=message, errors=errors, finished_at=datetime.now(UTC))
+            await self._finish_failed(job, FAILED)
+
+    async def _finish_failed(self, job: Job, message: str) -> None:
+        try:
+            await self._update(job, **_ended("failed", message=message))
+        except JobTakenOver:
+            log.warning("catalog_import_taken_over", job_id=job.job_id, worker_id=self.worker_id)
 
     async def _update(self, job: Job, **values: Any) -> None:
-        values |= {"processed_rows": job.processed, "succeeded_rows": job.succeeded, "failed_rows": job.failed}
-        t = import_jobs.c
+        values |= {"processed_rows": job.processed, "succeeded_rows": job.succeeded, "failed_rows": job.failed,
+                   "errors": job.errors}  # fmt: skip
         async with self.rt.db.transaction() as conn:
-            await conn.execute(
-                update(import_jobs).where(t.tenant_id == job.tenant_id, t.job_id == job.job_id).values(**values)
-            )
+            await self._owned_update(conn, job, values)
 
-    async def _chunk(self, job: Job, chunk: list[Row], seen: dict[str, int]) -> list[dict[str, Any]]:
+    async def _owned_update(self, conn: AsyncConnection, job: Job, values: dict[str, Any]) -> None:
+        """Write the job row only while this process holds the job: a lost lease rolls the batch back."""
+        t = import_jobs.c
+        result = await conn.execute(
+            update(import_jobs)
+            .where(t.tenant_id == job.tenant_id, t.job_id == job.job_id, t.worker_id == self.worker_id)
+            .values(**values, heartbeat_at=datetime.now(UTC))
+        )
+        if result.rowcount != 1:
+            raise JobTakenOver(job.job_id)
+
+    async def _chunk(self, job: Job, chunk: list[Row], seen: dict[str, int]) -> None:
         errors: list[dict[str, Any]] = []
         async with self.rt.db.read() as conn:
             valid = await (self._validate_register if job.kind == "register" else self._validate_update)(
@@ -148,12 +252,10 @@ class ImportJobs:
             )
             valid = await self._unique_seller_codes(conn, job, valid, seen, errors, chunk)
         try:
-            await self._save(job, valid)
-            job.succeeded += len(valid)
+            await self._save(job, valid, len(chunk), errors)
         except DomainError as exc:  # e.g. a concurrent edit or a racing own product code: the batch failed
             errors += [_row_error(v.number, dict(chunk).get(v.number, {}), [exc]) for v in valid]
-        job.failed = job.processed + len(chunk) - job.succeeded
-        return errors
+            await self._save(job, [], len(chunk), errors)
 
     async def _validate_register(
         self, conn: AsyncConnection, job: Job, chunk: list[Row], errors: list[dict[str, Any]]
@@ -248,31 +350,49 @@ class ImportJobs:
             kept.append(v)
         return kept
 
-    async def _save(self, job: Job, valid: list[Valid]) -> None:
-        if not valid:
-            return
-        now = datetime.now(UTC)
+    async def _save(self, job: Job, valid: list[Valid], rows: int, errors: list[dict[str, Any]]) -> None:
+        """One transaction: the batch's valid rows and the job's progress past all of its rows."""
+        processed, succeeded, all_errors = job.processed + rows, job.succeeded + len(valid), job.errors + errors
+        progress = {"processed_rows": processed, "succeeded_rows": succeeded,
+                    "failed_rows": processed - succeeded, "errors": all_errors}  # fmt: skip
         async with self.rt.db.transaction() as conn:
-            registering = [v for v in valid if v.state is None]
-            codes = iter(await allocate_product_codes(conn, job.tenant_id, today_kst(), len(registering)))
-            appends, rows, envelopes = [], [], []
-            for v in valid:
-                events = v.decision.events
-                if v.state is None:
-                    events = [events[0].model_copy(update={"product_code": next(codes)})]
-                if not events:
-                    continue
-                state = self.handlers.repo.apply(v.state, events)
-                assert state is not None
-                stream = self.handlers.repo.stream_id(state.product_id)
-                meta = {"actor_id": job.ctx.user_id, "import_job_id": job.job_id}
-                appends.append(Append(stream, v.version, [self.handlers.repo.codec.encode(e, meta) for e in events]))
-                rows.append(read_model_row(state, v.version + len(events), now))
-                envelopes += [to_envelope(integration_event(e, state), job.tenant_id, job.job_id) for e in events]
-            await self.rt.store.append_many(conn, appends)
-            for start in range(0, len(rows), 1000):
-                await project(conn, rows[start : start + 1000])
-            await self.rt.outbox.add(conn, envelopes)
+            if valid:
+                await self._save_valid(conn, job, valid)
+            await self._owned_update(conn, job, progress)
+        job.processed, job.succeeded, job.failed = processed, succeeded, processed - succeeded
+        job.errors = all_errors
+
+    async def _save_valid(self, conn: AsyncConnection, job: Job, valid: list[Valid]) -> None:
+        now = datetime.now(UTC)
+        registering = [v for v in valid if v.state is None]
+        codes = iter(await allocate_product_codes(conn, job.tenant_id, today_kst(), len(registering)))
+        appends, rows, envelopes = [], [], []
+        for v in valid:
+            events = v.decision.events
+            if v.state is None:
+                events = [events[0].model_copy(update={"product_code": next(codes)})]
+            if not events:
+                continue
+            state = self.handlers.repo.apply(v.state, events)
+            assert state is not None
+            stream = self.handlers.repo.stream_id(state.product_id)
+            meta = {"actor_id": job.ctx.user_id, "import_job_id": job.job_id}
+            appends.append(Append(stream, v.version, [self.handlers.repo.codec.encode(e, meta) for e in events]))
+            rows.append(read_model_row(state, v.version + len(events), now))
+            envelopes += [to_envelope(integration_event(e, state), job.tenant_id, job.job_id) for e in events]
+        await self.rt.store.append_many(conn, appends)
+        for start in range(0, len(rows), 1000):
+            await project(conn, rows[start : start + 1000])
+        await self.rt.outbox.add(conn, envelopes)
+
+
+def _ended(status: str, **values: Any) -> dict[str, Any]:
+    return {"status": status, "file_data": None, "finished_at": datetime.now(UTC), **values}
+
+
+def _context(row: Any) -> RequestContext:
+    """The uploader's identity as the job recorded it (a resumed job acts for the same seller and user)."""
+    return RequestContext(row["tenant_id"], row["actor_id"], "manager", row["job_id"], row["tenant_name"])
 
 
 def _new_seller_code(v: Valid) -> str | None:
