@@ -7,7 +7,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from marketbridge.catalog.adapters.tables import products
+from marketbridge.catalog.handlers.projection import product_from_row
 from marketbridge.contracts import catalog
+from sqlalchemy import select
 
 
 async def test_registers_every_field_and_sanitises_the_detail_html(service: Any, api: Any) -> None:
@@ -33,6 +36,31 @@ async def test_registers_every_field_and_sanitises_the_detail_html(service: Any,
     assert got["detail_html"] == "<p>좋은 컵<img></p>"  # nh3: no script, no handler, no javascript: URL
     assert got["add_ons"][0]["items"][0]["stock"] == 3 and got["sales_region"] == "seoul"
     assert got["notice"]["group"] == "kitchen" and got["total_stock"] == 10
+
+
+async def test_the_read_model_row_gives_back_the_state_the_events_give(service: Any, api: Any) -> None:
+    """The Excel export reads products from the read model instead of folding every stream: both must agree."""
+    svc, _bus, client = service
+    shirt = await api.register(client, api.tshirt(seller_product_code="T-1", keywords="티셔츠 반팔"))
+    mug = await api.register(
+        client,
+        api.mug(
+            manufactured_on="20240101",
+            origin={
+                "type": "processed",
+                "raw_materials": [{"name": "도자기", "origin": "국산", "content_percent": 100}],
+            },
+            certifications=[{"group": "living", "type": "안전확인", "body": "KTR", "number": "HU07123-17001"}],
+            add_ons=[{"name": "받침", "items": [{"name": "코스터", "price": 1000, "stock": 3}]}],
+        ),
+    )
+    assert (await client.delete(f"/api/v1/products/{mug['product_id']}", headers=api.headers())).status_code == 200
+    repo = svc.handlers.repo
+    async with svc.runtime.db.read() as conn:
+        for product_id in (shirt["product_id"], mug["product_id"]):
+            from_events, _version = await repo.load(conn, product_id)
+            row = (await conn.execute(select(products).where(products.c.product_id == product_id))).mappings().one()
+            assert product_from_row(row) == from_events
 
 
 async def test_cat_code_2_duplicate_check_and_uniqueness_per_seller(service: Any, api: Any) -> None:

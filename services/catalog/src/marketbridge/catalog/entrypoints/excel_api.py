@@ -1,6 +1,7 @@
 """상품대량등록 / 상품대량수정 over HTTP: the template, the export, uploads (202 + job id) and job status."""
 
 import asyncio
+from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, UploadFile
@@ -9,19 +10,39 @@ from marketbridge.catalog.adapters.tables import products
 from marketbridge.catalog.excel import workbook
 from marketbridge.catalog.excel.rows import product_cells
 from marketbridge.catalog.handlers.imports import ImportJobs
+from marketbridge.catalog.handlers.projection import product_from_row
 from marketbridge.runtime.errors import DomainError
 from marketbridge.runtime.http import RequestContext, requires
 from marketbridge.runtime.service import ServiceRuntime
-from sqlalchemy import select
+from sqlalchemy import RowMapping, select
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 XLSX_MAGIC = b"PK\x03\x04"  # an .xlsx file is a ZIP archive
+EXPORT_PAGE = 1000
 
 
 def _download(data: bytes, name: str) -> Response:
     headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{name}"}
     return Response(data, media_type=XLSX, headers=headers)
+
+
+async def _current_products(rt: ServiceRuntime, tenant_id: str) -> AsyncIterator[list[RowMapping]]:
+    """The seller's products from the read model in product-code order, a page at a time (keyset paging)."""
+    t, after = products.c, ""
+    while True:
+        async with rt.db.read() as conn:
+            query = (
+                select(products)
+                .where(t.tenant_id == tenant_id, t.deleted.is_(False), t.product_code > after)
+                .order_by(t.product_code)
+                .limit(EXPORT_PAGE)
+            )
+            page = (await conn.execute(query)).mappings().all()
+        if not page:
+            return
+        yield list(page)
+        after = page[-1]["product_code"]
 
 
 def excel_router(rt: ServiceRuntime, jobs: ImportJobs, context: Any) -> APIRouter:
@@ -36,18 +57,10 @@ def excel_router(rt: ServiceRuntime, jobs: ImportJobs, context: Any) -> APIRoute
 
     @api.get("/export", summary="현재 상품을 같은 양식으로 내려받기 (대량수정용)")
     async def export(ctx: Viewer) -> Response:
-        async with rt.db.read() as conn:
-            ids = (await conn.execute(
-                select(products.c.product_id).where(products.c.tenant_id == ctx.tenant_id, products.c.deleted.is_(False))
-                .order_by(products.c.product_code)
-            )).scalars().all()  # fmt: skip
-            streams = await rt.store.read_many(conn, [f"Product-{i}" for i in ids])
-        states = [
-            jobs.handlers.repo.apply(None, [jobs.handlers.repo.codec.decode(e) for e in streams[f"Product-{i}"]])
-            for i in ids
-        ]
-        rows = [product_cells(s, reference) for s in states if s is not None]
-        return _download(await asyncio.to_thread(workbook.export, reference, rows), "products.xlsx")
+        book = await asyncio.to_thread(workbook.ProductBook, reference)
+        async for batch in _current_products(rt, ctx.tenant_id):
+            await asyncio.to_thread(book.append, [product_cells(product_from_row(r), reference) for r in batch])
+        return _download(await asyncio.to_thread(book.finish), "products.xlsx")
 
     @api.post("/imports", status_code=202, summary="엑셀 올리기: 모든 행 검증, 오류 행은 저장하지 않음 (작업 ID 반환)")
     async def upload(

@@ -11,6 +11,7 @@ from typing import Any
 from marketbridge.catalog.excel import columns as col
 from marketbridge.catalog.reference import ShippedReference
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -35,59 +36,73 @@ EXAMPLE: dict[str, object] = {
 
 
 def template(reference: ShippedReference) -> bytes:
-    return _workbook(reference, [EXAMPLE])
+    return export(reference, [EXAMPLE])
 
 
 def export(reference: ShippedReference, rows: Iterable[dict[str, object]]) -> bytes:
-    return _workbook(reference, rows)
+    book = ProductBook(reference)
+    book.append(rows)
+    return book.finish()
 
 
-def _workbook(reference: ShippedReference, rows: Iterable[dict[str, object]]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = SHEET
-    ws.append(list(col.HEADERS))
-    ws.append([("(필수) " if c.required else "") + c.guide for c in col.COLUMNS])
-    bold, grey = Font(bold=True), PatternFill("solid", fgColor="EEEEEE")
-    for i, c in enumerate(col.COLUMNS, start=1):
-        ws.cell(1, i).font = bold
-        ws.cell(2, i).fill = grey
-        ws.column_dimensions[get_column_letter(i)].width = c.width
-    ws.freeze_panes = "A3"
-    for row in rows:
-        ws.append([row.get(c.key) for c in col.COLUMNS])
-    _lists(wb, ws, reference)
-    _reference_sheets(wb, reference)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+class ProductBook:
+    """The product workbook written row by row (openpyxl's write-only mode): memory stays flat however many
+    products are exported, and rows can be appended batch by batch as they are read from the database."""
+
+    def __init__(self, reference: ShippedReference) -> None:
+        self.wb = Workbook(write_only=True)
+        self.ws: Any = self.wb.create_sheet(SHEET)
+        for i, c in enumerate(col.COLUMNS, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = c.width
+        self.ws.freeze_panes = "A3"
+        _lists(self.wb, self.ws, reference)
+        _reference_sheets(self.wb, reference)
+        bold, grey = Font(bold=True), PatternFill("solid", fgColor="EEEEEE")
+        self.ws.append([_styled(self.ws, h, font=bold) for h in col.HEADERS])
+        guide = [("(필수) " if c.required else "") + c.guide for c in col.COLUMNS]
+        self.ws.append([_styled(self.ws, g, fill=grey) for g in guide])
+
+    def append(self, rows: Iterable[dict[str, object]]) -> None:
+        for row in rows:
+            self.ws.append([row.get(c.key) for c in col.COLUMNS])
+
+    def finish(self) -> bytes:
+        out = io.BytesIO()
+        self.wb.save(out)
+        return out.getvalue()
+
+
+def _styled(ws: Any, value: str, **style: Any) -> Cell:
+    cell = WriteOnlyCell(ws, value=value)
+    for name, v in style.items():
+        setattr(cell, name, v)
+    return cell
 
 
 def _lists(wb: Workbook, ws: Any, reference: ShippedReference) -> None:
     """Drop-down lists for every enumeration, their values kept on a hidden sheet."""
-    lists = wb.create_sheet("목록")
+    lists: Any = wb.create_sheet("목록")
     lists.sheet_state = "hidden"
     choices = [(c, list(c.choices)) for c in col.COLUMNS if c.choices]
     choices.append((col.BY_KEY["notice_group"], [g.name for g in reference.notice_groups.values()]))
+    for i in range(max(len(values) for _, values in choices)):
+        lists.append([values[i] if i < len(values) else None for _, values in choices])
     for j, (column, values) in enumerate(choices, start=1):
         letter = get_column_letter(j)
-        for i, value in enumerate(values, start=1):
-            lists.cell(i, j, value)
         dv = DataValidation(type="list", formula1=f"목록!${letter}$1:${letter}${len(values)}", allow_blank=True)
         dv.error, dv.errorTitle = f"{column.header}: 목록에서 선택해 주세요.", column.header
         target = get_column_letter(col.COLUMNS.index(column) + 1)
         dv.add(f"{target}{FIRST_DATA_ROW}:{target}{MAX_ROWS + FIRST_DATA_ROW}")
-        ws.add_data_validation(dv)
+        ws.data_validations.append(dv)
 
 
 def _reference_sheets(wb: Workbook, reference: ShippedReference) -> None:
-    cats = wb.create_sheet("카테고리")
+    cats: Any = wb.create_sheet("카테고리")
     cats.append(["카테고리코드", "카테고리", "품목고시품목"])
     for node in reference.tree.leaves():
         group = reference.notice_group(node.info.notice_group or "")
         cats.append([node.info.id, node.info.label, group.name if group else ""])
-    notices = wb.create_sheet("품목고시")
+    notices: Any = wb.create_sheet("품목고시")
     notices.append(["품목고시품목", "항목명"])
     for g in reference.notice_groups.values():
         for f in g.fields:

@@ -3,6 +3,7 @@ events for the outbox (a revised price or a status change to 판매불가 reache
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -47,6 +48,13 @@ def read_model_row(p: Product, version: int, now: datetime) -> dict[str, Any]:
         "version": version,
         "updated_at": now,
     }
+
+
+def product_from_row(row: Mapping[Any, Any]) -> Product:
+    """The inverse of `read_model_row`: the current state, read without folding the product's events."""
+    fields = {name: row[name] for name in COLUMNS} | dict(row["attributes"] or {})
+    ids = {"tenant_id": row["tenant_id"], "product_id": row["product_id"], "product_code": row["product_code"]}
+    return Product.model_validate(fields | ids | {"deleted": row["deleted"]})
 
 
 def integration_event(event: Any, state: Product) -> Message:
