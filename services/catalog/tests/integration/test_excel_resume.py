@@ -5,17 +5,40 @@ resumes it from the first row not yet committed — after a crash (the lease run
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
+import httpx
+import pytest
+from marketbridge.catalog.adapters.image_storage import LocalImageStorage
 from marketbridge.catalog.adapters.tables import import_jobs, products
+from marketbridge.catalog.bootstrap import Settings, build
 from marketbridge.catalog.excel import columns as col
 from marketbridge.catalog.excel import workbook
 from marketbridge.catalog.handlers.imports import ImportJobs
 from marketbridge.catalog.reference import shipped
+from marketbridge.runtime.bus.memory import InMemoryBus
 from marketbridge.runtime.http import RequestContext
 from sqlalchemy import func, select
 
 ROWS = 7  # row 2 of the file is invalid; batches of 2 → the crash comes after rows 1–2 are committed
+
+
+@pytest.fixture(params=["postgresql", "sqlite"])
+async def service(request: Any, tmp_path: Path) -> AsyncIterator[Any]:
+    """The catalog on PostgreSQL (distributed mode) and on SQLite (embedded mode)."""
+    if request.param == "postgresql":
+        url, schema = request.getfixturevalue("pg_url"), "catalog"
+    else:
+        url, schema = f"sqlite+aiosqlite:///{tmp_path / 'catalog.db'}", None
+    bus = InMemoryBus()
+    svc = build(Settings(database_url=url, database_schema=schema), bus=bus, image_storage=LocalImageStorage(tmp_path))
+    await svc.start()
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=svc.app), base_url="http://catalog") as client:
+        yield svc, bus, client
+    await svc.stop()
+    await bus.close()
 
 
 def upload_file() -> bytes:
