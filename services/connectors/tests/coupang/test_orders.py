@@ -52,7 +52,7 @@ async def test_a_short_window_uses_time_frame(
     assert line.status == OrderStatus.NEW and line.raw_status == "ACCEPT" and line.quantity == 2
     assert line.total_price == 2 * line.unit_price and line.receiver_address and line.receiver_phone
     assert line.ordered_at.tzinfo is not None and line.seller_product_code == "SOCK-BK"
-    assert await calls(admin, "ordersheets") == 6  # one timeFrame call per status
+    assert await calls(admin, "ordersheets") == 6 + 1  # one timeFrame call per status + the delivered re-scan
 
 
 async def test_a_long_window_pages_by_day_in_31_day_slices(
@@ -63,7 +63,33 @@ async def test_a_long_window_pages_by_day_in_31_day_slices(
     recent = await place_orders(count=5)
     lines = await collect(adapter, now() - timedelta(days=45), now() + timedelta(minutes=1))
     assert sorted(line.order_line_id for line in lines) == sorted(early["order_line_ids"] + recent["order_line_ids"])
-    assert await calls(admin, "ordersheets") == 2 * 6 + 1  # two 31-day slices x statuses + one extra page
+    # two 31-day slices x statuses + one extra page + the delivered re-scan of the week before
+    assert await calls(admin, "ordersheets") == 2 * 6 + 1 + 1
+
+
+async def test_ord_col_6_a_parcel_delivered_after_its_order_window_is_seen_by_the_next_collection(
+    adapter: CoupangAdapter, admin: AdminCall, place_orders: PlaceOrders
+) -> None:
+    """Coupang lists order sheets by order date only: the week before the window is re-scanned for boxes
+    now delivered, so the collector sees the delivered status of an order it collected days ago."""
+    ordered = (now() - timedelta(days=3)).astimezone(KST).isoformat()
+    [line] = (await place_orders(count=1, ordered_at=ordered))["order_line_ids"]
+    [still_open] = (await place_orders(count=1, ordered_at=ordered))["order_line_ids"]
+    await adapter.acknowledge([line])
+    await adapter.dispatch([DispatchItem(line, "HANJIN", "400000000001", now())])
+    await admin("POST", f"/ordersheets/{line.split('-')[0]}/advance", json={"to": "FINAL_DELIVERY"})
+    lines = await collect(adapter, now() - timedelta(hours=2), now() + timedelta(minutes=1))
+    assert [(x.order_line_id, x.status, x.raw_status) for x in lines] == [
+        (line, OrderStatus.DELIVERED, "FINAL_DELIVERY")
+    ]
+    assert still_open not in {x.order_line_id for x in lines}  # only delivered boxes are re-scanned
+    eight_days_ago = (now() - timedelta(days=8)).astimezone(KST).isoformat()
+    [too_old] = (await place_orders(count=1, ordered_at=eight_days_ago))["order_line_ids"]
+    await adapter.acknowledge([too_old])
+    await adapter.dispatch([DispatchItem(too_old, "HANJIN", "400000000002", now())])
+    await admin("POST", f"/ordersheets/{too_old.split('-')[0]}/advance", json={"to": "FINAL_DELIVERY"})
+    again = await collect(adapter, now() - timedelta(hours=2), now() + timedelta(minutes=1))
+    assert [x.order_line_id for x in again] == [line]  # the re-scan reaches back seven days, not further
 
 
 async def test_states_and_acknowledgement_with_partial_success(

@@ -114,7 +114,8 @@ class CoupangAdapter(MarketplaceAdapter):
     # -- orders -------------------------------------------------------------------------------------
     def fetch_orders(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceOrder]]:
         """Order lines of the order sheets *ordered* in the window (Coupang has no change feed): windows up
-        to 24 h use `searchType=timeFrame`, longer ones day paging in slices of at most 31 days."""
+        to 24 h use `searchType=timeFrame`, longer ones day paging in slices of at most 31 days. Then the
+        boxes delivered among those ordered in the seven days before the window (ORD-COL-6)."""
         return self.orders.fetch_orders(window_from, window_to)
 
     async def get_order_states(self, order_line_ids: Sequence[str]) -> dict[str, MarketplaceOrderState]:

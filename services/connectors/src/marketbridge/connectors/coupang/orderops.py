@@ -38,6 +38,11 @@ PAGE = 50
 ACK_BATCH = 50
 INVOICE_BATCH = 50  # DTOs per invoice call (modelled on the acknowledgement limit)
 YIELD_CHUNK = 500
+# ORD-COL-6 without a change feed: Coupang lists order sheets by *order* date, so a parcel delivered after
+# the window its order fell in would never be seen. Every collection therefore also asks for the boxes
+# delivered (FINAL_DELIVERY) among those ordered in the days before the window; the collector keeps the
+# lines it knows whose status changed. Seven days covers Coupang's delivery times (rocket to parcel).
+DELIVERED_RESCAN = timedelta(days=7)
 # Coupang's seller-cancel reasons: CCTTER stock, CCPNER address, CCPRER price; the rest (modelled) as stock.
 CANCEL_CODES = {
     SellerCancelReason.SOLD_OUT: "CCTTER",
@@ -91,11 +96,13 @@ class OrderOps:
         return f"{API}/{version}/vendors/{self.vendor}/{rest}"
 
     # -- collection --------------------------------------------------------------------------------
-    async def sheets(self, start: datetime, end: datetime) -> AsyncIterator[list[dict[str, Any]]]:
-        """Pages of raw order sheets ordered in [start, end], every status."""
+    async def sheets(
+        self, start: datetime, end: datetime, statuses: Sequence[str] = ORDER_STATUSES
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """Pages of raw order sheets ordered in [start, end] in the given statuses (every status by default)."""
         path = self._path("v5", "ordersheets")
         if end - start <= TIME_FRAME_MAX:
-            for status in ORDER_STATUSES:
+            for status in statuses:
                 params: list[tuple[str, Any]] = [
                     ("createdAtFrom", fmt_minute(start)),
                     ("createdAtTo", fmt_minute(end)),
@@ -108,7 +115,7 @@ class OrderOps:
                     yield list(page)
             return
         for first, last in split_days(start, end, DAY_PAGING_DAYS):
-            for status in ORDER_STATUSES:
+            for status in statuses:
                 token = ""
                 while True:
                     params = [
@@ -127,7 +134,18 @@ class OrderOps:
                         break
 
     async def fetch_orders(self, start: datetime, end: datetime) -> AsyncIterator[list[MarketplaceOrder]]:
-        async for rows in self.sheets(start, end):
+        """Lines ordered in [start, end], then lines ordered in the week before `start` now delivered."""
+        async for page in self._lines(self.sheets(start, end), start, end):
+            yield page
+        earlier = start - timedelta(microseconds=1)
+        delivered = self.sheets(start - DELIVERED_RESCAN, earlier, ("FINAL_DELIVERY",))
+        async for page in self._lines(delivered, start - DELIVERED_RESCAN, earlier):
+            yield page
+
+    async def _lines(
+        self, sheets: AsyncIterator[list[dict[str, Any]]], start: datetime, end: datetime
+    ) -> AsyncIterator[list[MarketplaceOrder]]:
+        async for rows in sheets:
             page: list[MarketplaceOrder] = []
             for box in rows:
                 self.boxes.remember(box)
