@@ -103,11 +103,11 @@ async def test_acknowledge_dispatch_and_states(
     result = await gmarket.dispatch(
         [
             DispatchItem(ids[0], "CJ_LOGISTICS", "123456789012", now(clock)),
-            DispatchItem(ids[1], "KDEXP", "5555", now(clock)),
+            DispatchItem(ids[1], "YONGMA", "5555", now(clock)),
         ]
     )
     assert result.succeeded == [ids[0]] and result.failed[ids[1]].code == "UNMAPPED_COURIER"
-    assert "KDEXP" in result.failed[ids[1]].message
+    assert "용마로지스(YONGMA)" in result.failed[ids[1]].message  # ESM's courier list has no 용마로지스
     again = await gmarket.dispatch([DispatchItem(ids[0], "CJ_LOGISTICS", "999999999999", now(clock))])
     assert again.failed[ids[0]].code == "8668"
     ledger = await admin("GET", "/dispatches")
@@ -117,6 +117,28 @@ async def test_acknowledge_dispatch_and_states(
     assert states[ids[0]].status == OrderStatus.DISPATCHED and states[ids[0]].tracking_number == "123456789012"
     assert states[ids[0]].courier_code == "CJ_LOGISTICS"
     assert states[ids[1]].status == OrderStatus.ACKNOWLEDGED and states[ids[1]].acknowledged
+
+
+async def test_couriers_without_a_documented_code_are_matched_by_name_on_esms_own_list(
+    gmarket: EsmAdapter, admin: AdminCall, goods: dict[str, Any], clock: FakeClock
+) -> None:
+    ids = await place(admin, goods, 3)
+    await gmarket.acknowledge(ids)
+    documented = await gmarket.dispatch([DispatchItem(ids[0], "HANJIN", "123456789012", now(clock))])
+    assert documented.succeeded == [ids[0]]
+    calls = (await admin("GET", "/calls"))["by_path"]
+    assert "GET /item/v1/shipping/delivery-company" not in calls  # documented codes need no lookup
+    by_name = await gmarket.dispatch(
+        [
+            DispatchItem(ids[1], "KDEXP", "123456789", now(clock)),  # 경동택배
+            DispatchItem(ids[2], "ILYANG", "123456789", now(clock)),  # ESM writes 일양로지스
+        ]
+    )
+    assert by_name.succeeded == ids[1:]
+    states = await gmarket.get_order_states(ids)
+    assert [states[i].courier_code for i in ids] == ["HANJIN", "KDEXP", "ILYANG"]  # read back by name
+    calls = (await admin("GET", "/calls"))["by_path"]
+    assert calls["GET /item/v1/shipping/delivery-company"]["count"] == 1  # read once per adapter
 
 
 async def test_an_interrupted_dispatch_is_resolved_by_asking(

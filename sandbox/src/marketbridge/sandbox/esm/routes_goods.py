@@ -1,4 +1,5 @@
-"""Goods (`/item/v1`): register, modify, read, delete, sell-status (price / stock / on-off), search, categories.
+"""Goods (`/item/v1`): register, modify, read, delete, sell-status (price / stock / on-off), search, categories,
+and the courier list (`/shipping/delivery-company`).
 
 Bodies follow the documented camelCase outline (`itemBasicInfo`, `itemAddtionalInfo` (sic) with `price{Gmkt, Iac}`,
 `stock{Gmkt, Iac}`, images, descriptions); the option block (`recommendedOpts.combination`) and the search answer
@@ -12,7 +13,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from marketbridge.sandbox.core.responses import ORJSONResponse
-from marketbridge.sandbox.esm import categories
+from marketbridge.sandbox.esm import categories, couriers
 from marketbridge.sandbox.esm.common import GoodsError, body, ctx, esm_state
 from marketbridge.sandbox.esm.gateway import status_body
 from marketbridge.sandbox.esm.models import Goods
@@ -216,3 +217,8 @@ async def site_categories(code: str, request: Request, siteType: int = 2) -> ORJ
     if node is None:
         raise GoodsError(1000, f"카테고리 {code}를 찾을 수 없습니다.")
     return ORJSONResponse(node)
+
+
+@router.get("/shipping/delivery-company")
+async def delivery_companies() -> ORJSONResponse:
+    return ORJSONResponse(couriers.listing())

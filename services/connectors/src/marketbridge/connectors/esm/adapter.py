@@ -17,7 +17,7 @@ import httpx
 from marketbridge.connectors.errors import PermanentMarketplaceError
 from marketbridge.connectors.esm import catalog, claims
 from marketbridge.connectors.esm.auth import EsmCredentials
-from marketbridge.connectors.esm.couriers import to_esm
+from marketbridge.connectors.esm.couriers import CourierDirectory, unmapped
 from marketbridge.connectors.esm.dates import fmt_minute, fmt_second, minute_slices
 from marketbridge.connectors.esm.http import DEFAULT_TIMEOUT, ORDER_LIST_INTERVAL, EsmHttp, OrderListPacer
 from marketbridge.connectors.esm.inquiries import Board, fetch_notices
@@ -93,6 +93,7 @@ class EsmAdapter(MarketplaceAdapter):
         self.pacer = pacer or OrderListPacer(ORDER_LIST_INTERVAL)
         self.order_statuses, self.order_page_size = tuple(order_statuses), order_page_size
         self.board = Board(self.http, self._account)
+        self.couriers = CourierDirectory(self.http)
         self._goods_nos: dict[str, str] = {}
 
     @property
@@ -232,7 +233,7 @@ class EsmAdapter(MarketplaceAdapter):
 
     async def dispatch(self, items: Sequence[DispatchItem]) -> BulkResult:
         by_id = {i.order_line_id: i for i in items}
-        unmapped = {i.order_line_id: i.courier_code for i in by_id.values() if to_esm(i.courier_code) is None}
+        companies = {i.order_line_id: await self.couriers.code(i.courier_code) for i in by_id.values()}
         malformed = [order_no for order_no in by_id if not order_no.isdigit()]
 
         async def ship(order_no: str) -> Any:
@@ -240,20 +241,19 @@ class EsmAdapter(MarketplaceAdapter):
             body = {
                 "OrderNo": int(order_no),
                 "ShippingDate": fmt_second(item.dispatched_at),
-                "DeliveryCompanyCode": to_esm(item.courier_code),
+                "DeliveryCompanyCode": companies[order_no],
                 "InvoiceNo": item.tracking_number,
             }
             return await self.http.call(
                 "POST", f"{SHIPPING}/Delivery/ShippingInfo", "dispatch", json=body, idempotent=False
             )
 
-        result = await self._each([i for i in by_id if i not in unmapped and i not in malformed], ship)
+        result = await self._each([i for i in by_id if companies[i] is not None and i not in malformed], ship)
         for order_no in malformed:
             result.failed[order_no] = ItemFailure("INVALID_ORDER_NO", f"ESM 주문번호 형식이 아닙니다: {order_no}")
-        for order_no, courier in unmapped.items():
-            result.failed[order_no] = ItemFailure(
-                "UNMAPPED_COURIER", f"G마켓/옥션(ESM)에 매핑된 택배사가 아닙니다: {courier}"
-            )
+        for order_no in (i for i in by_id if companies[i] is None and i not in malformed):
+            error = unmapped(self.marketplace, by_id[order_no].courier_code, "dispatch")
+            result.failed[order_no] = ItemFailure(error.code, error.message)
         return result
 
     async def cancel_by_seller(self, items: Sequence[SellerCancel]) -> BulkResult:
@@ -264,7 +264,7 @@ class EsmAdapter(MarketplaceAdapter):
         return claims.fetch_claims(self.http, self._account, window_from, window_to)
 
     async def decide_claim(self, decision: ClaimDecision) -> None:
-        await claims.decide(self.http, decision)
+        await claims.decide(self.http, self.couriers, decision)
 
     # -- questions and notices ----------------------------------------------------------------------
     def fetch_inquiries(self, window_from: datetime, window_to: datetime) -> AsyncIterator[list[MarketplaceInquiry]]:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from marketbridge.connectors.errors import PermanentMarketplaceError, UnsupportedOperation
-from marketbridge.connectors.esm.couriers import require_esm
+from marketbridge.connectors.esm.couriers import CourierDirectory
 from marketbridge.connectors.esm.dates import day_slices, parse
 from marketbridge.connectors.esm.http import EsmHttp
 from marketbridge.connectors.ports import (
@@ -111,7 +111,7 @@ async def fetch_claims(
                 yield page
 
 
-def _request(http: EsmHttp, d: ClaimDecision) -> tuple[str, str, dict[str, Any]]:
+def _request(http: EsmHttp, d: ClaimDecision, company: int | None) -> tuple[str, str, dict[str, Any]]:
     no, body, mp = d.order_line_id, {"SiteType": site_type(http)}, http.marketplace
     key = (d.claim_type, d.action)
     if key == (ClaimType.CANCEL, ClaimAction.APPROVE):
@@ -134,7 +134,6 @@ def _request(http: EsmHttp, d: ClaimDecision) -> tuple[str, str, dict[str, Any]]
             raise PermanentMarketplaceError(
                 mp, "TRACKING_REQUIRED", "재배송 송장번호가 필요합니다.", operation="decide_claim"
             )
-        company = require_esm(mp, d.courier_code or "", "decide_claim")
         return "POST", f"/exchange/{no}/resend", {**body, "DeliveryCompCode": company, "InvoiceNo": d.tracking_number}
     if d.action == ClaimAction.REJECT:
         reasons = {
@@ -150,8 +149,11 @@ def _request(http: EsmHttp, d: ClaimDecision) -> tuple[str, str, dict[str, Any]]
     )
 
 
-async def decide(http: EsmHttp, decision: ClaimDecision) -> None:
-    method, path, body = _request(http, decision)
+async def decide(http: EsmHttp, couriers: CourierDirectory, decision: ClaimDecision) -> None:
+    company = None
+    if (decision.claim_type, decision.action) == (ClaimType.EXCHANGE, ClaimAction.REDELIVER) and decision.tracking_number:
+        company = await couriers.require(decision.courier_code or "", "decide_claim")
+    method, path, body = _request(http, decision, company)
     await http.call(method, f"{BASE}{path}", "decide_claim", json=body, idempotent=method != "POST")
 
 

@@ -1,13 +1,20 @@
 """Our carrier codes (marketbridge `Carrier` values) <-> ESM `DeliveryCompanyCode` (5-digit ints).
 
-Only the codes the public record shows (spec esm.md §4: 10013 CJ대한통운, 10007 한진, 10008 롯데, 10005 우체국,
-10003 로젠, 10022 DHL, 10023 FedEx, 10036 EMS, 10143 농협). ESM's ~180-code list (`GET /item/v1/shipping/
-delivery-company`) holds the rest; until it is captured, other carriers are refused by name."""
+The public record shows a few codes (spec esm.md §4: 10013 CJ대한통운, 10007 한진, 10008 롯데, 10005 우체국,
+10003 로젠, 10022 DHL, 10023 FedEx, 10036 EMS, 10143 농협); those are fixed here. ESM's whole list (~180
+codes) is ESM's own `GET /item/v1/shipping/delivery-company`: `CourierDirectory` reads it once per adapter and
+matches the other carriers by name, so no code is guessed; a carrier ESM does not list is refused by name."""
 
 from __future__ import annotations
 
-from marketbridge.connectors.errors import PermanentMarketplaceError
+import asyncio
+from typing import Any
 
+from marketbridge.connectors.carriers import CARRIER_NAMES, carrier_named
+from marketbridge.connectors.errors import PermanentMarketplaceError
+from marketbridge.connectors.esm.http import EsmHttp
+
+COURIER_LIST = "/item/v1/shipping/delivery-company"
 TO_ESM: dict[str, int] = {
     "CJ_LOGISTICS": 10013,
     "HANJIN": 10007,
@@ -19,35 +26,56 @@ TO_ESM: dict[str, int] = {
     "EMS": 10036,
     "NONGHYUP": 10143,
 }
-FROM_ESM: dict[int, str] = {code: ours for ours, code in TO_ESM.items()}
-NAMES: dict[str, str] = {
-    "CJ대한통운": "CJ_LOGISTICS",
-    "한진택배": "HANJIN",
-    "롯데택배": "LOTTE",
-    "우체국택배": "EPOST",
-    "로젠택배": "LOGEN",
-    "DHL": "DHL",
-    "FedEx": "FEDEX",
-    "EMS": "EMS",
-    "농협택배": "NONGHYUP",
-}
 
 
 def to_esm(courier_code: str) -> int | None:
+    """The documented code, without asking ESM (listing defaults)."""
     return TO_ESM.get(courier_code)
 
 
-def require_esm(marketplace: str, courier_code: str, operation: str) -> int:
-    code = TO_ESM.get(courier_code)
-    if code is None:
-        raise PermanentMarketplaceError(
-            marketplace,
-            "UNMAPPED_COURIER",
-            f"G마켓/옥션(ESM)에 매핑된 택배사가 아닙니다: {courier_code}",
-            operation=operation,
-        )
-    return code
-
-
 def from_esm_name(name: str | None) -> str | None:
-    return NAMES.get(name) if name else None
+    """Our carrier for the courier name ESM writes on an order (`TakbaeName`)."""
+    return carrier_named(name)
+
+
+def unmapped(marketplace: str, courier_code: str, operation: str) -> PermanentMarketplaceError:
+    label = CARRIER_NAMES.get(courier_code, courier_code)
+    return PermanentMarketplaceError(
+        marketplace,
+        "UNMAPPED_COURIER",
+        f"G마켓/옥션(ESM)의 택배사 목록에 없는 택배사입니다: {label}({courier_code})",
+        operation=operation,
+    )
+
+
+class CourierDirectory:
+    """ESM's courier list, read on the first carrier the documented codes do not cover."""
+
+    def __init__(self, http: EsmHttp) -> None:
+        self.http = http
+        self._by_carrier: dict[str, int] | None = None
+        self._lock = asyncio.Lock()
+
+    async def code(self, courier_code: str) -> int | None:
+        if courier_code in TO_ESM:
+            return TO_ESM[courier_code]
+        async with self._lock:
+            if self._by_carrier is None:
+                self._by_carrier = await self._load()
+        return self._by_carrier.get(courier_code)
+
+    async def require(self, courier_code: str, operation: str) -> int:
+        code = await self.code(courier_code)
+        if code is None:
+            raise unmapped(self.http.marketplace, courier_code, operation)
+        return code
+
+    async def _load(self) -> dict[str, int]:
+        body = await self.http.raw("GET", COURIER_LIST, "fetch_couriers", idempotent=True)
+        companies: list[dict[str, Any]] = self.http.goods_result(body, "fetch_couriers").get("deliveryCompanies") or []
+        found: dict[str, int] = {}
+        for company in companies:
+            carrier = carrier_named(str(company.get("deliveryCompName") or ""))
+            if carrier is not None and str(company.get("deliveryCompCode", "")).isdigit():
+                found.setdefault(carrier, int(company["deliveryCompCode"]))
+        return found
