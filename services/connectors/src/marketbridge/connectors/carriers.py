@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from marketbridge.connectors.errors import PermanentMarketplaceError
+
 CARRIER_NAMES = {
     "CJ_LOGISTICS": "CJ대한통운",
     "LOTTE": "롯데택배",
@@ -58,3 +60,11 @@ CARRIER_BY_KEY: dict[str, str] = {
 def carrier_named(name: str | None) -> str | None:
     """Our carrier code for a courier name as a marketplace writes it, if we know the courier."""
     return CARRIER_BY_KEY.get(name_key(name)) if name else None
+
+
+def unmapped_courier(marketplace: str, name_ko: str, carrier: str, operation: str) -> PermanentMarketplaceError:
+    """The error for a carrier the marketplace does not take, naming it in Korean."""
+    label = CARRIER_NAMES.get(carrier, carrier)
+    return PermanentMarketplaceError(
+        marketplace, "UNMAPPED_COURIER", f"{name_ko}에 등록되지 않은 택배사입니다: {label}({carrier})", operation=operation
+    )

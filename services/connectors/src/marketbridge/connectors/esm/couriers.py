@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from marketbridge.connectors.carriers import CARRIER_NAMES, carrier_named
+from marketbridge.connectors.carriers import carrier_named, unmapped_courier
 from marketbridge.connectors.errors import PermanentMarketplaceError
 from marketbridge.connectors.esm.http import EsmHttp
 
@@ -39,13 +39,7 @@ def from_esm_name(name: str | None) -> str | None:
 
 
 def unmapped(marketplace: str, courier_code: str, operation: str) -> PermanentMarketplaceError:
-    label = CARRIER_NAMES.get(courier_code, courier_code)
-    return PermanentMarketplaceError(
-        marketplace,
-        "UNMAPPED_COURIER",
-        f"G마켓/옥션(ESM)의 택배사 목록에 없는 택배사입니다: {label}({courier_code})",
-        operation=operation,
-    )
+    return unmapped_courier(marketplace, "G마켓/옥션(ESM)", courier_code, operation)
 
 
 class CourierDirectory:

@@ -5,19 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from marketbridge.connectors.carriers import CARRIER_NAMES as CARRIER_NAMES  # re-exported
-from marketbridge.connectors.errors import PermanentMarketplaceError
+from marketbridge.connectors.carriers import unmapped_courier
 
 
 def to_market(marketplace: str, name_ko: str, table: Mapping[str, str], carrier: str, operation: str) -> str:
     code = table.get(carrier)
     if code is None:
-        label = CARRIER_NAMES.get(carrier, carrier)
-        raise PermanentMarketplaceError(
-            marketplace,
-            "UNMAPPED_COURIER",
-            f"{name_ko}에 등록되지 않은 택배사입니다: {label}({carrier})",
-            operation=operation,
-        )
+        raise unmapped_courier(marketplace, name_ko, carrier, operation)
     return code
 
 
