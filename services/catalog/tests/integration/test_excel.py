@@ -11,6 +11,7 @@ from marketbridge.catalog.excel import columns as col
 from marketbridge.catalog.excel import workbook
 from marketbridge.catalog.reference import shipped
 from openpyxl import load_workbook
+from prometheus_client import REGISTRY
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -62,6 +63,7 @@ async def test_template_has_korean_headers_guide_example_and_lists(service: Any,
 
 async def test_upload_reports_per_row_per_column_errors_and_stores_only_valid_rows(service: Any, api: Any) -> None:
     _svc, _bus, client = service
+    before = import_counts()
     rows = [
         row("머그컵 하나", seller_product_code="M-1"),
         row("머그컵<특가>", price="만원", tax_type="면세"),
@@ -105,10 +107,23 @@ async def test_upload_reports_per_row_per_column_errors_and_stores_only_valid_ro
     detail = (await client.get(f"/api/v1/products/{shirt['product_id']}", headers=api.headers())).json()
     assert len(detail["options"]["rows"]) == 6  # OPT-2: 2×3 generated from 옵션재고
     assert all(len(p["product_code"]) == 15 for p in listed["items"])
+    counted = import_counts()  # what operations see on /metrics
+    assert {k: counted[k] - before[k] for k in counted} == {"stored": 2, "refused": 3, "completed": 1}
     # a name error and a domain rule come with the rule id, too
     second = await upload(client, api, xlsx([row("머그컵<특가>")]))
     [err] = second["errors"][0]["errors"]
     assert (err["column"], err["rule"], err["code"]) == ("상품명", "CAT-NAME-1", "PRODUCT_NAME_INVALID_CHARACTERS")
+
+
+def import_counts() -> dict[str, float]:
+    def value(name: str, **labels: str) -> float:
+        return REGISTRY.get_sample_value(name, {"kind": "register", **labels}) or 0.0
+
+    return {
+        "stored": value("mb_catalog_import_rows_total", outcome="stored"),
+        "refused": value("mb_catalog_import_rows_total", outcome="refused"),
+        "completed": value("mb_catalog_import_jobs_total", status="completed"),
+    }
 
 
 async def test_export_edit_and_upload_again_updates_the_products(service: Any, api: Any) -> None:

@@ -17,6 +17,7 @@ from marketbridge.fulfillment.bootstrap import FulfillmentService, Settings, bui
 from marketbridge.runtime.bus.base import OutgoingMessage, Subscription
 from marketbridge.runtime.bus.memory import InMemoryBus
 from marketbridge.runtime.messages import envelope
+from prometheus_client import REGISTRY
 
 TENANT, OTHER = "tenant-a", "tenant-b"
 Service = tuple[FulfillmentService, InMemoryBus, httpx.AsyncClient, list[Envelope]]
@@ -237,6 +238,7 @@ async def test_invoice_register_send_sent(service: Service) -> None:
 
 async def test_invoice_send_failure_keeps_the_reason_and_can_be_resent(service: Service) -> None:
     _svc, bus, client, requests = service
+    before = {e: order_events(e) for e in ("OrderCollected", "InvoiceSendFailed", "InvoiceSendRequested")}
     order_id = await one_order(bus, client)
     await _acknowledge(bus, client, requests, order_id)
     await client.post(
@@ -269,6 +271,15 @@ async def test_invoice_send_failure_keeps_the_reason_and_can_be_resent(service: 
     await asyncio.sleep(0.2)
     history = [h["type"] for h in (await order(client, order_id))["history"]]
     assert history.count("InvoiceSendFailed") == 1
+    # operations see the failure per marketplace on /metrics, once although the result came twice
+    assert {e: order_events(e) - n for e, n in before.items()} == {
+        "OrderCollected": 1, "InvoiceSendFailed": 1, "InvoiceSendRequested": 2,
+    }  # fmt: skip
+    assert 'mb_order_events_total{event="InvoiceSendFailed",marketplace="naver"}' in (await client.get("/metrics")).text
+
+
+def order_events(event: str) -> float:
+    return REGISTRY.get_sample_value("mb_order_events_total", {"marketplace": "naver", "event": event}) or 0.0
 
 
 async def test_ord_col_6_delivered_on_the_marketplace_completes_a_sent_order(service: Service) -> None:

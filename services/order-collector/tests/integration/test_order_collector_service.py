@@ -17,6 +17,7 @@ from marketbridge.order_collector.entrypoints.scheduler import trigger
 from marketbridge.runtime.bus.base import OutgoingMessage, Subscription
 from marketbridge.runtime.bus.memory import InMemoryBus
 from marketbridge.runtime.messages import envelope
+from prometheus_client import REGISTRY
 
 TENANT, OTHER = "tenant-a", "tenant-b"
 Service = tuple[OrderCollectorService, InMemoryBus, httpx.AsyncClient, dict[str, list[Envelope]]]
@@ -163,6 +164,7 @@ async def test_ord_col_6_status_changes_of_known_lines_and_ord_col_3_lines_handl
     service: Service,
 ) -> None:
     _svc, bus, client, seen = service
+    before = counters()
     run_id = await start_run(bus, client, seen)
     page = {"run_id": run_id, "account_id": "acc1", "marketplace": "naver"}
     handled_elsewhere = line(9).model_copy(update={"status": "acknowledged", "market_status": "PAYED"})
@@ -176,6 +178,27 @@ async def test_ord_col_6_status_changes_of_known_lines_and_ord_col_3_lines_handl
     assert changed.payload["lines"] == [
         {"market_order_line_id": "L1", "status": "delivered", "market_status": "DELIVERED"}
     ]
+    # what operations see on /metrics: counted once each, after the commit
+    after = counters()
+    assert {k: after[k] - before[k] for k in after} == {
+        "runs succeeded": 1, "runs failed": 0, "collected": 2, "not collected": 1, "delivered": 1,
+    }  # fmt: skip
+    exposed = (await client.get("/metrics")).text
+    assert 'mb_orders_collected_total{marketplace="naver"}' in exposed
+    assert 'mb_collection_last_success_timestamp_seconds{marketplace="naver"}' in exposed
+
+
+def counters() -> dict[str, float]:
+    def value(name: str, **labels: str) -> float:
+        return REGISTRY.get_sample_value(name, {"marketplace": "naver", **labels}) or 0.0
+
+    return {
+        "runs succeeded": value("mb_collection_runs_total", outcome="succeeded"),
+        "runs failed": value("mb_collection_runs_total", outcome="failed"),
+        "collected": value("mb_orders_collected_total"),
+        "not collected": value("mb_orders_not_collected_total"),
+        "delivered": value("mb_order_status_changes_total", status="delivered"),
+    }
 
 
 async def test_failed_fetch_reports_failure_with_the_reason(service: Service) -> None:

@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+AFTER_COMMIT = "mb_after_commit"
+
+
+def after_commit(conn: AsyncConnection, action: Callable[[], None]) -> None:
+    """Run `action` once the transaction of `conn` has committed, never if it rolls back: a metric counts a
+    message's effect once, not once per attempt. Outside `Database.transaction` it runs at once."""
+    pending: list[Callable[[], None]] | None = conn.info.get(AFTER_COMMIT)
+    if pending is None:
+        action()
+    else:
+        pending.append(action)
 
 
 class Database:
@@ -43,13 +55,17 @@ class Database:
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
-        """One unit of work: commits when the block ends, rolls back when it raises. Never nest."""
-        if self.is_sqlite:
-            async with self._sqlite_lock, self.engine.begin() as conn:
+        """One unit of work: commits when the block ends, rolls back when it raises. Never nest.
+        Actions registered with `after_commit` run after the commit."""
+        pending: list[Callable[[], None]] = []
+        async with self._sqlite_lock if self.is_sqlite else contextlib.nullcontext(), self.engine.begin() as conn:
+            conn.info[AFTER_COMMIT] = pending  # the pooled connection's dict: removed again below
+            try:
                 yield conn
-        else:
-            async with self.engine.begin() as conn:
-                yield conn
+            finally:
+                conn.info.pop(AFTER_COMMIT, None)
+        for action in pending:
+            action()
 
     @contextlib.asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:

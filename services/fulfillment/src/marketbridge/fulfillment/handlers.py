@@ -15,6 +15,7 @@ from marketbridge.contracts import orders as contract
 from marketbridge.contracts.base import Message
 from marketbridge.contracts.envelope import Envelope
 from marketbridge.contracts.marketplaces import MARKETPLACES
+from marketbridge.fulfillment import metrics
 from marketbridge.fulfillment.adapters.tables import orders
 from marketbridge.fulfillment.domain import commands as c
 from marketbridge.fulfillment.domain import events as ev
@@ -24,6 +25,7 @@ from marketbridge.fulfillment.domain.rules import local_date, order_not_found
 from marketbridge.fulfillment.domain.values import DelayReason, MarketplaceType, SellerCancelReason
 from marketbridge.fulfillment.ingest import collected_command, read_model_row
 from marketbridge.runtime.aggregate import EventCodec, Repository
+from marketbridge.runtime.db import after_commit
 from marketbridge.runtime.errors import DomainError
 from marketbridge.runtime.eventstore import Append
 from marketbridge.runtime.http import RequestContext, error_body
@@ -170,6 +172,8 @@ class FulfillmentHandlers:
                 for r in inserted
             ],
         )
+        collected = [e for r in inserted for e in created[r["order_id"]][1]]
+        after_commit(conn, lambda: metrics.count(msg.marketplace, collected))
         log.info("orders_ingested", run_id=msg.run_id, received=len(msg.orders), new=len(inserted))
 
     async def on_ack_synced(self, conn: AsyncConnection, env: Envelope) -> None:
@@ -291,6 +295,7 @@ class FulfillmentHandlers:
         assert new_state is not None
         row = read_model_row(new_state) | {"updated_at": _now()}
         await conn.execute(update(orders).where(orders.c.order_id == state.order_id).values(**row))
+        after_commit(conn, lambda: metrics.count(state.marketplace, events))
         return new_state
 
 

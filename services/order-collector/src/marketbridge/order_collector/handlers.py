@@ -13,6 +13,7 @@ import structlog
 from marketbridge.contracts import accounts as account_events
 from marketbridge.contracts import orders as contract
 from marketbridge.contracts.envelope import Envelope
+from marketbridge.order_collector import metrics
 from marketbridge.order_collector.adapters.projections import account_query, fold, run_row, status_of, status_row
 from marketbridge.order_collector.adapters.tables import (
     accounts,
@@ -26,6 +27,7 @@ from marketbridge.order_collector.domain.status import (
     due_for_collection,
 )
 from marketbridge.runtime.aggregate import EventCodec, Repository
+from marketbridge.runtime.db import after_commit
 from marketbridge.runtime.errors import Conflict, DomainError
 from marketbridge.runtime.eventstore import Append
 from marketbridge.runtime.http import RequestContext
@@ -166,6 +168,7 @@ class CollectorHandlers:
             )
             out.append(follow_up(env, statuses, producer=PRODUCER))
         await self.rt.outbox.add(conn, out)
+        after_commit(conn, lambda: _count_page(state.marketplace, len(new), len(skipped), changed))
         if skipped:
             log.warning(
                 "orders_handled_on_marketplace_not_collected", run_id=state.run_id, lines=len(skipped), rule="ORD-COL-3"
@@ -363,7 +366,21 @@ class CollectorHandlers:
             message=run.failure_reason,
         )
         await self.rt.outbox.add(conn, [follow_up(env, finished, producer=PRODUCER)])
+        after_commit(conn, lambda: _count_run(run.marketplace, finished.succeeded))
         log.info("collection_run_ended", run_id=run.run_id, status=run.status.value, fetched=run.fetched, new=run.new)
+
+
+def _count_page(marketplace: str, new: int, skipped: int, changed: Sequence[contract.OrderLine]) -> None:
+    metrics.ORDERS_COLLECTED.labels(marketplace).inc(new)
+    metrics.ORDERS_NOT_COLLECTED.labels(marketplace).inc(skipped)
+    for line in changed:
+        metrics.STATUS_CHANGES.labels(marketplace, line.status).inc()
+
+
+def _count_run(marketplace: str, succeeded: bool) -> None:
+    metrics.RUNS.labels(marketplace, "succeeded" if succeeded else "failed").inc()
+    if succeeded:
+        metrics.LAST_SUCCESS.labels(marketplace).set_to_current_time()
 
 
 def _now() -> datetime:

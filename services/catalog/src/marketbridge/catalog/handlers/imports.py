@@ -37,14 +37,18 @@ from marketbridge.catalog.handlers.products import (
     to_envelope,
 )
 from marketbridge.catalog.handlers.projection import integration_event, read_model_row
+from marketbridge.runtime.db import after_commit
 from marketbridge.runtime.errors import DomainError, ValidationFailed
 from marketbridge.runtime.eventstore import Append
 from marketbridge.runtime.http import RequestContext
 from marketbridge.runtime.service import ServiceRuntime
+from prometheus_client import Counter
 from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 log = structlog.get_logger(__name__)
+IMPORT_ROWS = Counter("mb_catalog_import_rows_total", "Excel import rows processed", ["kind", "outcome"])
+IMPORT_JOBS = Counter("mb_catalog_import_jobs_total", "Excel import jobs ended", ["kind", "status"])
 Kind = Literal["register", "update"]
 Row = tuple[int, dict[str, object]]
 UNFINISHED = ("queued", "running")
@@ -228,10 +232,13 @@ class ImportJobs:
             log.warning("catalog_import_taken_over", job_id=job.job_id, worker_id=self.worker_id)
 
     async def _update(self, job: Job, **values: Any) -> None:
+        status = values.get("status")
         values |= {"processed_rows": job.processed, "succeeded_rows": job.succeeded, "failed_rows": job.failed,
                    "errors": job.errors}  # fmt: skip
         async with self.rt.db.transaction() as conn:
             await self._owned_update(conn, job, values)
+            if status in ("completed", "failed"):
+                after_commit(conn, lambda: IMPORT_JOBS.labels(job.kind, status).inc())
 
     async def _owned_update(self, conn: AsyncConnection, job: Job, values: dict[str, Any]) -> None:
         """Write the job row only while this process holds the job: a lost lease rolls the batch back."""
@@ -359,6 +366,7 @@ class ImportJobs:
             if valid:
                 await self._save_valid(conn, job, valid)
             await self._owned_update(conn, job, progress)
+            after_commit(conn, lambda: _count_rows(job.kind, len(valid), rows - len(valid)))
         job.processed, job.succeeded, job.failed = processed, succeeded, processed - succeeded
         job.errors = all_errors
 
@@ -384,6 +392,11 @@ class ImportJobs:
         for start in range(0, len(rows), 1000):
             await project(conn, rows[start : start + 1000])
         await self.rt.outbox.add(conn, envelopes)
+
+
+def _count_rows(kind: str, stored: int, refused: int) -> None:
+    IMPORT_ROWS.labels(kind, "stored").inc(stored)
+    IMPORT_ROWS.labels(kind, "refused").inc(refused)
 
 
 def _ended(status: str, **values: Any) -> dict[str, Any]:

@@ -1,0 +1,17 @@
+"""What operations watch of the order lifecycle: every order event, by marketplace and type (OrderCollected,
+OrderAcknowledged, InvoiceSent, InvoiceSendFailed, OrderCompleted, …), so a dashboard shows invoice
+failures per marketplace and how far orders are behind. Counted after the commit: a retried message
+counts once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from prometheus_client import Counter
+
+ORDER_EVENTS = Counter("mb_order_events_total", "Order lifecycle events recorded", ["marketplace", "event"])
+
+
+def count(marketplace: str, events: Iterable[object]) -> None:
+    for event in events:
+        ORDER_EVENTS.labels(marketplace, type(event).__name__).inc()
