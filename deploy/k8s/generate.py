@@ -17,7 +17,11 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]
 from marketbridge.connectors.factories import connectable
 
+sys.path.insert(0, str(Path(__file__).parent))
+from monitoring import prometheus_rule  # a module beside this script, not a package
+
 OUT = Path(__file__).parent / "base"
+MONITORING = Path(__file__).parent / "monitoring"
 IMAGE = "registry.example.com/marketbridge:0.1.0"
 PORT = 8000
 SERVICES = {  # name: (module, cpu request, memory limit)
@@ -149,9 +153,9 @@ def manifests() -> dict[str, list[dict[str, Any]]]:
     return files
 
 
-def render() -> dict[str, str]:
+def render(files: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, str]:
     rendered = {name: "---\n".join(yaml.safe_dump(d, sort_keys=False, allow_unicode=True) for d in docs)
-                for name, docs in manifests().items()}
+                for name, docs in (manifests() if files is None else files).items()}
     resources = sorted(rendered)
     rendered["kustomization.yaml"] = yaml.safe_dump(
         {"apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization",
@@ -159,13 +163,18 @@ def render() -> dict[str, str]:
     return rendered
 
 
+def render_monitoring() -> dict[str, str]:
+    return render({"prometheus-rules.yaml": [prometheus_rule()]})
+
+
 def main() -> int:
-    OUT.mkdir(exist_ok=True)
-    for old in OUT.glob("*.yaml"):
-        old.unlink()
-    for name, text in render().items():
-        (OUT / name).write_text(text)
-    print(f"wrote {len(list(OUT.glob('*.yaml')))} manifests to {OUT}")
+    for folder, rendered in ((OUT, render()), (MONITORING, render_monitoring())):
+        folder.mkdir(exist_ok=True)
+        for old in folder.glob("*.yaml"):
+            old.unlink()
+        for name, text in rendered.items():
+            (folder / name).write_text(text)
+        print(f"wrote {len(rendered)} manifests to {folder}")
     return 0
 
 

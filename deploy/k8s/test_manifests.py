@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
+import promql_parser
 import yaml
 
 HERE = Path(__file__).parent
@@ -16,8 +18,35 @@ spec.loader.exec_module(generate)
 
 
 def test_committed_manifests_match_the_generator() -> None:
-    for name, text in generate.render().items():
-        assert (HERE / "base" / name).read_text() == text, f"run `python deploy/k8s/generate.py` ({name} is stale)"
+    for folder, rendered in (("base", generate.render()), ("monitoring", generate.render_monitoring())):
+        for name, text in rendered.items():
+            stale = f"run `python deploy/k8s/generate.py` ({folder}/{name} is stale)"
+            assert (HERE / folder / name).read_text() == text, stale
+        assert {p.name for p in (HERE / folder).glob("*.yaml")} == set(rendered)
+
+
+def test_every_alert_watches_metrics_the_code_exports() -> None:
+    # importing the modules registers their metrics
+    import marketbridge.catalog.handlers.imports
+    import marketbridge.connectors.worker
+    import marketbridge.fulfillment.metrics
+    import marketbridge.order_collector.metrics
+    import marketbridge.runtime.metrics  # noqa: F401
+    from prometheus_client import REGISTRY
+
+    exported = set()
+    for family in REGISTRY.collect():
+        suffixes = {"counter": ["_total"], "histogram": ["_bucket", "_sum", "_count"]}.get(family.type, [""])
+        exported |= {family.name + s for s in suffixes}
+    rules = yaml.safe_load((HERE / "monitoring" / "prometheus-rules.yaml").read_text())
+    alerts = rules["spec"]["groups"][0]["rules"]
+    assert len(alerts) >= 8
+    for rule in alerts:
+        used = set(re.findall(r"\b(?:mb|connectors)_[a-z_]+\b", rule["expr"]))
+        assert used and used <= exported, (rule["alert"], used - exported)
+        assert rule["labels"]["severity"] in {"critical", "warning", "info"}
+        assert rule["annotations"]["summary"] and rule["annotations"]["description"]
+        promql_parser.parse(rule["expr"])  # raises on a syntax error
 
 
 def test_every_service_and_connector_worker_has_probes_limits_and_scraping() -> None:
