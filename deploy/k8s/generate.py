@@ -18,7 +18,7 @@ import yaml  # type: ignore[import-untyped]
 from marketbridge.connectors.factories import connectable
 
 sys.path.insert(0, str(Path(__file__).parent))
-from monitoring import prometheus_rule  # a module beside this script, not a package
+from monitoring import grafana_dashboard, prometheus_rule  # a module beside this script, not a package
 
 OUT = Path(__file__).parent / "base"
 MONITORING = Path(__file__).parent / "monitoring"
@@ -164,7 +164,7 @@ def render(files: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, st
 
 
 def render_monitoring() -> dict[str, str]:
-    return render({"prometheus-rules.yaml": [prometheus_rule()]})
+    return render({"prometheus-rules.yaml": [prometheus_rule()], "grafana-dashboard.yaml": [grafana_dashboard()]})
 
 
 def main() -> int:

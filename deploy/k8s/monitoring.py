@@ -1,10 +1,12 @@
-"""Prometheus alerting rules for operations (a `PrometheusRule` for the Prometheus Operator), rendered by
-generate.py into deploy/k8s/monitoring/ — a kustomization of its own, applied where the operator runs:
-`kubectl apply -k deploy/k8s/monitoring`. Every alert names the metric it watches and what to do; a test
-checks that each metric an expression uses is one the code exports."""
+"""Monitoring for operations, rendered by generate.py into deploy/k8s/monitoring/ (a kustomization of its own,
+applied where the Prometheus Operator and Grafana run: `kubectl apply -k deploy/k8s/monitoring`): alerting
+rules (a `PrometheusRule`; every alert says what it watches and what to do) and a Grafana dashboard (a
+ConfigMap for Grafana's dashboard sidecar). A test parses every expression and checks that each metric it
+uses is one the code exports."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 
@@ -94,4 +96,77 @@ def prometheus_rule() -> dict[str, Any]:
         "kind": "PrometheusRule",
         "metadata": {"name": "marketbridge", "labels": {"app.kubernetes.io/part-of": "marketbridge"}},
         "spec": {"groups": [{"name": "marketbridge", "rules": ALERTS}]},
+    }
+
+
+def panel(title: str, expr: str, legend: str, unit: str = "short", x: int = 0, y: int = 0) -> dict[str, Any]:
+    return {
+        "type": "timeseries",
+        "title": title,
+        "gridPos": {"x": x, "y": y, "w": 12, "h": 8},
+        "datasource": {"type": "prometheus", "uid": "${datasource}"},
+        "fieldConfig": {"defaults": {"unit": unit}, "overrides": []},
+        "targets": [{"expr": expr, "legendFormat": legend, "refId": "A"}],
+    }
+
+
+PANELS = [
+    ("Orders collected / min", "sum by (marketplace) (rate(mb_orders_collected_total[5m])) * 60", "{{marketplace}}"),
+    (
+        "Collection runs / h by outcome",
+        "sum by (marketplace, outcome) (increase(mb_collection_runs_total[1h]))",
+        "{{marketplace}} {{outcome}}",
+    ),
+    (
+        "Hours since the last successful collection",
+        "(time() - max by (marketplace) (mb_collection_last_success_timestamp_seconds)) / 3600",
+        "{{marketplace}}",
+    ),
+    (
+        "Invoices sent and failed / h",
+        'sum by (marketplace, event) (increase(mb_order_events_total{event=~"InvoiceSent|InvoiceSendFailed"}[1h]))',
+        "{{marketplace}} {{event}}",
+    ),
+    (
+        "Order events / h (acknowledged, completed, cancelled)",
+        'sum by (event) (increase(mb_order_events_total{event!~"Invoice.*"}[1h]))',
+        "{{event}}",
+    ),
+    (
+        "Marketplace calls / s by outcome",
+        "sum by (marketplace, outcome) (rate(connectors_calls_total[5m]))",
+        "{{marketplace}} {{outcome}}",
+    ),
+    ("Messages dead-lettered / h", "sum by (queue) (increase(mb_messages_dead_lettered_total[1h]))", "{{queue}}"),
+    ("Outbox backlog", "max by (service) (mb_outbox_pending_messages)", "{{service}}"),
+    (
+        "HTTP p95 latency (s)",
+        "histogram_quantile(0.95, sum by (service, le) (rate(mb_http_request_seconds_bucket[5m])))",
+        "{{service}}",
+    ),
+    (
+        "Excel import rows / h",
+        "sum by (kind, outcome) (increase(mb_catalog_import_rows_total[1h]))",
+        "{{kind}} {{outcome}}",
+    ),
+]
+
+
+def grafana_dashboard() -> dict[str, Any]:
+    """The operations dashboard, as a ConfigMap Grafana's dashboard sidecar picks up (label grafana_dashboard)."""
+    panels = [panel(t, e, legend, x=12 * (i % 2), y=8 * (i // 2)) for i, (t, e, legend) in enumerate(PANELS)]
+    dashboard = {
+        "title": "MarketBridge operations",
+        "uid": "marketbridge-ops",
+        "schemaVersion": 39,
+        "time": {"from": "now-24h", "to": "now"},
+        "refresh": "1m",
+        "templating": {"list": [{"name": "datasource", "type": "datasource", "query": "prometheus"}]},
+        "panels": panels,
+    }
+    return {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "metadata": {"name": "marketbridge-dashboard", "labels": {"grafana_dashboard": "1"}},
+        "data": {"marketbridge-operations.json": json.dumps(dashboard, ensure_ascii=False, indent=1)},
     }

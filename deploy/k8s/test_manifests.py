@@ -25,7 +25,7 @@ def test_committed_manifests_match_the_generator() -> None:
         assert {p.name for p in (HERE / folder).glob("*.yaml")} == set(rendered)
 
 
-def test_every_alert_watches_metrics_the_code_exports() -> None:
+def exported_metrics() -> set[str]:
     # importing the modules registers their metrics
     import marketbridge.catalog.handlers.imports
     import marketbridge.connectors.worker
@@ -38,15 +38,35 @@ def test_every_alert_watches_metrics_the_code_exports() -> None:
     for family in REGISTRY.collect():
         suffixes = {"counter": ["_total"], "histogram": ["_bucket", "_sum", "_count"]}.get(family.type, [""])
         exported |= {family.name + s for s in suffixes}
+    return exported
+
+
+def check_expression(name: str, expr: str, exported: set[str]) -> None:
+    promql_parser.parse(expr)  # raises on a syntax error
+    used = set(re.findall(r"\b(?:mb|connectors)_[a-z_]+\b", expr))
+    assert used and used <= exported, (name, used - exported)
+
+
+def test_every_alert_watches_metrics_the_code_exports() -> None:
+    exported = exported_metrics()
     rules = yaml.safe_load((HERE / "monitoring" / "prometheus-rules.yaml").read_text())
     alerts = rules["spec"]["groups"][0]["rules"]
     assert len(alerts) >= 8
     for rule in alerts:
-        used = set(re.findall(r"\b(?:mb|connectors)_[a-z_]+\b", rule["expr"]))
-        assert used and used <= exported, (rule["alert"], used - exported)
+        check_expression(rule["alert"], rule["expr"], exported)
         assert rule["labels"]["severity"] in {"critical", "warning", "info"}
         assert rule["annotations"]["summary"] and rule["annotations"]["description"]
-        promql_parser.parse(rule["expr"])  # raises on a syntax error
+
+
+def test_the_dashboard_plots_metrics_the_code_exports() -> None:
+    exported = exported_metrics()
+    config_map = yaml.safe_load((HERE / "monitoring" / "grafana-dashboard.yaml").read_text())
+    assert config_map["metadata"]["labels"] == {"grafana_dashboard": "1"}
+    [dashboard] = [json.loads(text) for text in config_map["data"].values()]
+    assert dashboard["uid"] == "marketbridge-ops" and len(dashboard["panels"]) >= 10
+    for p in dashboard["panels"]:
+        for target in p["targets"]:
+            check_expression(p["title"], target["expr"], exported)
 
 
 def test_every_service_and_connector_worker_has_probes_limits_and_scraping() -> None:
