@@ -13,11 +13,21 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 AFTER_COMMIT = "mb_after_commit"
+
+
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+# JSON columns (event data, projections) are (de)serialised with orjson: the standard library's json was a
+# third of the CPU time of saving a batch of imported products.
+_JSON: dict[str, Any] = {"json_serializer": _dumps, "json_deserializer": orjson.loads}
 
 
 def after_commit(conn: AsyncConnection, action: Callable[[], None]) -> None:
@@ -43,14 +53,19 @@ class Database:
             database = make_url(self.url).database
             if database and database != ":memory:":
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_async_engine(self.url, connect_args={"timeout": 30})
+            engine = create_async_engine(self.url, connect_args={"timeout": 30}, **_JSON)
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
             return engine
         connect_args: dict[str, Any] = {}
         if self.schema:
             connect_args["server_settings"] = {"search_path": self.schema}
         return create_async_engine(
-            self.url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, connect_args=connect_args
+            self.url,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            connect_args=connect_args,
+            **_JSON,
         )
 
     @contextlib.asynccontextmanager
