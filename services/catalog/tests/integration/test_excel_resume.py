@@ -162,3 +162,45 @@ async def test_a_job_taken_over_by_another_process_stores_nothing_more_here(serv
     await slow.stop()
     await check_resumed(svc, api, client, job_id)
     assert (await job_row(svc, job_id))["worker_id"] == successor.worker_id
+
+
+async def test_a_file_that_brings_down_every_process_is_given_up_after_three(service: Any, api: Any) -> None:
+    svc, _bus, client = service
+    first = ImportJobs(svc.runtime, svc.handlers, batch_size=2)
+    committed = stalling_after_first_batch(first)
+    job_id = (await first.start(context(api), "register", "products.xlsx", upload_file()))["job_id"]
+    await asyncio.wait_for(committed.wait(), 30)
+    dying = first
+    for attempt in (2, 3):  # each successor dies the same way after its first batch
+        for task in list(dying._tasks):
+            task.cancel()
+        await asyncio.gather(*dying._tasks, return_exceptions=True)
+        dying = ImportJobs(svc.runtime, svc.handlers, batch_size=2, lease_seconds=0.0)
+        committed = stalling_after_first_batch(dying)
+        assert await dying.adopt_abandoned() == 1
+        await asyncio.wait_for(committed.wait(), 30)
+        assert (await job_row(svc, job_id))["attempts"] == attempt
+    for task in list(dying._tasks):
+        task.cancel()
+    await asyncio.gather(*dying._tasks, return_exceptions=True)
+    last = ImportJobs(svc.runtime, svc.handlers, batch_size=2, lease_seconds=0.0)
+    assert await last.adopt_abandoned() == 1
+    status = (await client.get(f"/api/v1/products/excel/imports/{job_id}", headers=api.headers())).json()
+    assert status["status"] == "failed" and "여러 번 중단" in status["message"]
+    assert (status["processed_rows"], status["succeeded_rows"]) == (6, 5)  # three batches stored, none twice
+    assert len(await stored_products(svc)) == 5 and (await job_row(svc, job_id))["file_data"] is None
+
+
+async def test_a_process_never_adopts_a_job_its_own_task_is_still_running(service: Any, api: Any) -> None:
+    svc, _bus, _client = service
+    jobs, gate = ImportJobs(svc.runtime, svc.handlers, batch_size=2, lease_seconds=0.0), asyncio.Event()
+    committed = stalling_after_first_batch(jobs, gate)
+    job_id = (await jobs.start(context(api), "register", "products.xlsx", upload_file()))["job_id"]
+    await asyncio.wait_for(committed.wait(), 30)
+    assert await jobs.adopt_abandoned() == 0  # the lease looks stale, but the job's task runs here
+    gate.set()
+    await jobs.wait()
+    await jobs.stop()
+    row = await job_row(svc, job_id)
+    assert (row["status"], row["attempts"], row["succeeded_rows"]) == ("completed", 1, ROWS - 1)
+    assert await event_count(svc) == ROWS - 1

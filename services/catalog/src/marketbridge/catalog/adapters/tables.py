@@ -107,5 +107,6 @@ import_jobs = Table(
     Column("tenant_name", String(200), nullable=False, server_default=""),
     Column("worker_id", String(64)),
     Column("heartbeat_at", UtcDateTime()),
+    Column("attempts", Integer, nullable=False, server_default="1"),  # processes that have run the job
     PrimaryKeyConstraint("tenant_id", "job_id"),
 )

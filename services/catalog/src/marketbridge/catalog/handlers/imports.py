@@ -54,6 +54,8 @@ Row = tuple[int, dict[str, object]]
 UNFINISHED = ("queued", "running")
 INTERRUPTED = "서비스 재시작으로 작업이 중단되었습니다. 파일을 다시 올려 주세요."
 FAILED = "처리 중 오류가 발생했습니다. 잠시 후 다시 시도해 주세요."
+GAVE_UP = "작업이 여러 번 중단되어 더 진행하지 않았습니다. 저장된 행을 확인하고 나머지 행을 나눠서 다시 올려 주세요."
+MAX_ATTEMPTS = 3  # a job is run by at most three processes in turn: a file that crashes each one is given up
 PLACEHOLDER_CODE = "200001010000001"  # replaced by the allocated code once the row is valid
 LEASE_SECONDS = 60.0  # a job whose heartbeat is older than this belongs to a process that is gone
 HEARTBEAT_SECONDS = 10.0
@@ -151,7 +153,8 @@ class ImportJobs:
             ).all()
         adopted = 0
         for tenant_id, job_id in candidates:
-            adopted += await self._adopt(tenant_id, job_id, stale)
+            if job_id not in self._alive:  # our own task, merely late with its heartbeat, keeps its job
+                adopted += await self._adopt(tenant_id, job_id, stale)
         return adopted
 
     async def _adopt(self, tenant_id: str, job_id: str, stale: Any) -> int:
@@ -160,19 +163,20 @@ class ImportJobs:
             claimed = await conn.execute(
                 update(import_jobs)
                 .where(t.tenant_id == tenant_id, t.job_id == job_id, t.status.in_(UNFINISHED), stale)
-                .values(worker_id=self.worker_id, heartbeat_at=datetime.now(UTC))
+                .values(worker_id=self.worker_id, heartbeat_at=datetime.now(UTC), attempts=t.attempts + 1)
             )
             if claimed.rowcount != 1:  # another process was quicker
                 return 0
             found = (await conn.execute(select(import_jobs).where(t.tenant_id == tenant_id, t.job_id == job_id))).one()
         row = found._mapping
-        if row["file_data"] is None:  # a job from before jobs kept their file: it cannot be resumed
-            await self._update(
-                Job(tenant_id, job_id, "register", _context(row)), **_ended("failed", message=INTERRUPTED)
-            )
-            return 1
         job = Job(tenant_id, job_id, row["kind"], _context(row), row["processed_rows"], row["succeeded_rows"],
                   row["failed_rows"], list(row["errors"] or []))  # fmt: skip
+        if row["file_data"] is None or row["attempts"] > MAX_ATTEMPTS:
+            # a job from before jobs kept their file, or one that brought down every process that ran it
+            message = INTERRUPTED if row["file_data"] is None else GAVE_UP
+            await self._update(job, **_ended("failed", message=message))
+            log.error("catalog_import_abandoned", job_id=job_id, attempts=row["attempts"], from_row=job.processed)
+            return 1
         log.info("catalog_import_resumed", job_id=job_id, from_row=job.processed, worker_id=self.worker_id)
         self._launch(job, row["file_data"])
         return 1

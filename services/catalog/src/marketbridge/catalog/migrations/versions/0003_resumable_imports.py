@@ -1,5 +1,5 @@
-"""catalog: Excel import jobs resume after a restart — the uploaded file, the seller's company name and a
-lease (worker id + heartbeat) are kept on the job
+"""catalog: Excel import jobs resume after a restart — the uploaded file, the seller's company name, a
+lease (worker id + heartbeat) and how many processes have run it are kept on the job
 
 Revision ID: 0003
 """
@@ -19,11 +19,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("tenant_name", sa.String(200), nullable=False, server_default=""))
         batch.add_column(sa.Column("worker_id", sa.String(64)))
         batch.add_column(sa.Column("heartbeat_at", sa.DateTime(timezone=True)))
+        batch.add_column(sa.Column("attempts", sa.Integer, nullable=False, server_default="1"))
     op.create_index("ix_import_jobs_status", "import_jobs", ["status"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_import_jobs_status", "import_jobs")
     with op.batch_alter_table("import_jobs") as batch:
-        for name in ("heartbeat_at", "worker_id", "tenant_name", "file_data"):
+        for name in ("attempts", "heartbeat_at", "worker_id", "tenant_name", "file_data"):
             batch.drop_column(name)
