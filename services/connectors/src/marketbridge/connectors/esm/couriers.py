@@ -8,6 +8,7 @@ matches the other carriers by name, so no code is guessed; a carrier ESM does no
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 from marketbridge.connectors.carriers import carrier_named, unmapped_courier
@@ -15,6 +16,7 @@ from marketbridge.connectors.errors import PermanentMarketplaceError
 from marketbridge.connectors.esm.http import EsmHttp
 
 COURIER_LIST = "/item/v1/shipping/delivery-company"
+LIST_MAX_AGE_SECONDS = 24 * 3600
 TO_ESM: dict[str, int] = {
     "CJ_LOGISTICS": 10013,
     "HANJIN": 10007,
@@ -43,19 +45,22 @@ def unmapped(marketplace: str, courier_code: str, operation: str) -> PermanentMa
 
 
 class CourierDirectory:
-    """ESM's courier list, read on the first carrier the documented codes do not cover."""
+    """ESM's courier list, read on the first carrier the documented codes do not cover and again once a day
+    (couriers come and go; a worker runs for weeks)."""
 
-    def __init__(self, http: EsmHttp) -> None:
-        self.http = http
-        self._by_carrier: dict[str, int] | None = None
+    def __init__(self, http: EsmHttp, max_age_seconds: float = LIST_MAX_AGE_SECONDS) -> None:
+        self.http, self.max_age = http, max_age_seconds
+        self._by_carrier: dict[str, int] = {}
+        self._read_at: float | None = None
         self._lock = asyncio.Lock()
 
     async def code(self, courier_code: str) -> int | None:
         if courier_code in TO_ESM:
             return TO_ESM[courier_code]
         async with self._lock:
-            if self._by_carrier is None:
+            if self._read_at is None or time.monotonic() - self._read_at > self.max_age:
                 self._by_carrier = await self._load()
+                self._read_at = time.monotonic()
         return self._by_carrier.get(courier_code)
 
     async def require(self, courier_code: str, operation: str) -> int:
