@@ -63,8 +63,13 @@ LISTS = {
     "/api/v1/products/reference",
     "/api/v1/products/notice-groups/{code}",
     "/api/v1/products/excel/template",
+    "/api/v1/orders/carriers",
 }
-QUERY = {"/api/v1/categories/search": {"q": "티셔츠"}, "/api/v1/products/seller-code-check": {"code": "A-1"}}
+QUERY = {
+    "/api/v1/categories/search": {"q": "티셔츠"},
+    "/api/v1/products/seller-code-check": {"code": "A-1"},
+    "/api/v1/orders/carriers": {"marketplace": "naver"},
+}
 SHARED_IDS = {
     "category_id": "01010101",
     "code": "wear",

@@ -347,6 +347,53 @@ async def test_ord_cancel_2_general_malls_refuse_seller_cancel(service: Service)
     assert r.status_code == 409 and r.json()["errors"][0]["rule"] == "ORD-CANCEL-2"
 
 
+async def test_inv_2_an_invoice_names_a_courier_the_orders_marketplace_takes(service: Service) -> None:
+    _svc, bus, client, _naver_requests = service
+    requests: list[Envelope] = []
+
+    async def cjmall_worker(env: Envelope) -> None:
+        requests.append(env)
+
+    await bus.subscribe(Subscription("test.cjmall_worker", ["fulfillment.*.v1.cjmall"], cjmall_worker, 1))
+    await collect(bus, [line(1, account_id="acc2", marketplace="cjmall")])
+    order_id = (await wait_total(client, 1))["items"][0]["order_id"]
+    await client.post("/api/v1/orders/acknowledge", json={"order_ids": [order_id]}, headers=headers())
+    await eventually(lambda: asyncio.sleep(0, requests))
+    synced = orders.OrderAcknowledgementSynced(
+        order_id=order_id, account_id="acc2", marketplace="cjmall", market_order_line_id="L1",
+        attempt_key=requests[-1].payload["attempt_key"],
+    )  # fmt: skip
+    await publish(bus, synced)
+    await eventually(lambda: _status_is(client, order_id, "ACKNOWLEDGED"))
+    refused = await client.post(
+        f"/api/v1/orders/{order_id}/invoice", json={"carrier": "YONGMA", "tracking_number": "1234567890"},
+        headers=headers(),
+    )  # fmt: skip
+    assert refused.status_code == 400
+    [error] = refused.json()["errors"]
+    assert (error["code"], error["field"], error["rule"]) == ("CARRIER_NOT_SUPPORTED_BY_MARKETPLACE", "carrier", "INV-2")
+    assert error["message"].startswith("CJ온스타일에서 지원하지 않는 택배사입니다: 용마로지스")
+    assert (await order(client, order_id))["status"] == "ACKNOWLEDGED"  # nothing stored
+    accepted = await client.post(
+        f"/api/v1/orders/{order_id}/invoice", json={"carrier": "HANJIN", "tracking_number": "123456789012"},
+        headers=headers(),
+    )  # fmt: skip
+    assert accepted.status_code == 200, accepted.text
+    # the invoice form offers each marketplace's couriers
+    offered = await client.get("/api/v1/orders/carriers", params={"marketplace": "cjmall"}, headers=headers(role="viewer"))
+    carriers = {c["code"]: c for c in offered.json()["items"]}
+    assert "HANJIN" in carriers and "YONGMA" not in carriers and carriers["HANJIN"]["name"] == "한진택배"
+    assert carriers["HANJIN"]["tracking_number_format"]
+    esm = (await client.get("/api/v1/orders/carriers", params={"marketplace": "gmarket"}, headers=headers())).json()
+    assert esm["checked_by_name_when_sending"] is True and len(esm["items"]) > len(carriers)
+    unknown = await client.get("/api/v1/orders/carriers", params={"marketplace": "nowhere"}, headers=headers())
+    assert unknown.status_code == 400 and unknown.json()["errors"][0]["field"] == "marketplace"
+
+
+async def _status_is(client: httpx.AsyncClient, order_id: str, status: str) -> bool:
+    return bool((await order(client, order_id))["status"] == status)
+
+
 async def test_tenant_isolation_and_roles(service: Service) -> None:
     _svc, bus, client, requests = service
     order_id = await one_order(bus, client)

@@ -1,4 +1,4 @@
-"""INV-1, INV-3, INV-4, INV-SEND-1, INV-SEND-3: invoice registration, sending and force-completion."""
+"""INV-1, INV-2, INV-3, INV-4, INV-SEND-1, INV-SEND-3: invoice registration, sending and force-completion."""
 
 from __future__ import annotations
 
@@ -129,3 +129,17 @@ def test_completed_order_is_closed_for_invoices(cmd: Commands, registered: Order
     completed = run(registered, cmd.force_complete())
     assert _conflict(completed, cmd.register(tracking_number="123456789012")).code == "ORDER_CLOSED"
     assert _conflict(completed, cmd.send()).code == "ORDER_CLOSED"
+
+
+def test_inv_2_a_courier_the_marketplace_does_not_take_is_refused_when_the_invoice_is_registered(
+    cmd: Commands, acknowledged: Order
+) -> None:
+    takes = frozenset({Carrier.CJ_LOGISTICS, Carrier.HANJIN})
+    with pytest.raises(DomainError) as caught:
+        decide(acknowledged, cmd.register(carrier=Carrier.YONGMA, marketplace_name="쿠팡", marketplace_carriers=takes))
+    error = caught.value
+    assert (error.code, error.field, error.rule) == ("CARRIER_NOT_SUPPORTED_BY_MARKETPLACE", "carrier", "INV-2")
+    assert error.message == "쿠팡에서 지원하지 않는 택배사입니다: 용마로지스. 지원 택배사: CJ대한통운, 한진택배"
+    assert decide(acknowledged, cmd.register(marketplace_carriers=takes))  # a courier it takes
+    # None: the marketplace matches couriers by name when sending (ESM), so nothing is refused up front
+    assert decide(acknowledged, cmd.register(carrier=Carrier.HONAM, tracking_number="1234567890"))

@@ -48,9 +48,19 @@ class MarketplaceInfo(BaseModel):
     # operations the marketplace does not offer, with the Korean reason shown to the seller
     unsupported: dict[str, str] = Field(default_factory=dict)
     modelled: bool = False  # True when the public record is silent and the dialect is our invention
+    # INV-2: our carrier codes (fulfillment's `Carrier`) the marketplace takes, and whether others are looked
+    # up by name on the marketplace's own courier list when sending (ESM)
+    carriers: tuple[str, ...] = ()
+    carriers_by_name: bool = False
 
     def supports(self, operation: str) -> bool:
         return operation not in self.unsupported
+
+    def takes_carrier(self, carrier: str) -> bool | None:
+        """True: mapped; False: the marketplace has no such courier; None: only sending will tell (by name)."""
+        if carrier in self.carriers:
+            return True
+        return None if self.carriers_by_name else False
 
     @property
     def operations(self) -> list[str]:
@@ -224,4 +234,31 @@ MARKETPLACES: dict[str, MarketplaceInfo] = {
         ),
         _general_mall("publichs", "공영홈쇼핑", "XML (모델링)", "vendorId + 인증키 (모델링)", modelled=True),
     ]
+}
+
+
+# The adapters' courier tables (services/connectors/.../<marketplace>/couriers.py), which a connectors test
+# keeps equal to these sets.
+_HOME_SHOPPING = ("CJ_LOGISTICS", "LOTTE", "HANJIN", "EPOST", "LOGEN", "KDEXP", "DAESIN", "ILYANG", "CHUNIL")
+CARRIERS: dict[str, tuple[str, ...]] = {
+    "naver": ("CJ_LOGISTICS", "LOTTE", "HANJIN", "EPOST", "LOGEN", "KDEXP", "DAESIN", "ILYANG", "CHUNIL", "HDEXP",
+              "CVSNET", "CUPARCEL", "NONGHYUP", "SLX", "KUNYOUNG", "HONAM", "YONGMA", "REGISTPOST", "DHL", "FEDEX",
+              "UPS", "EMS", "TNT"),
+    "coupang": ("CJ_LOGISTICS", "LOTTE", "HANJIN", "EPOST", "LOGEN", "KDEXP", "DAESIN", "ILYANG", "CHUNIL", "HDEXP",
+                "CVSNET", "NONGHYUP", "SLX", "KUNYOUNG", "HONAM", "REGISTPOST", "DHL", "FEDEX", "UPS", "EMS", "TNT"),
+    "st11": (*_HOME_SHOPPING, "HDEXP", "KUNYOUNG", "CVSNET", "CUPARCEL"),
+    "gmarket": ("CJ_LOGISTICS", "HANJIN", "LOTTE", "EPOST", "LOGEN", "DHL", "FEDEX", "EMS", "NONGHYUP"),
+    "auction": ("CJ_LOGISTICS", "HANJIN", "LOTTE", "EPOST", "LOGEN", "DHL", "FEDEX", "EMS", "NONGHYUP"),
+    "lotteon": (*_HOME_SHOPPING, "HDEXP", "KUNYOUNG", "CVSNET", "CUPARCEL"),
+    "interpark": (*_HOME_SHOPPING, "KUNYOUNG", "CVSNET"),
+    "gsshop": (*_HOME_SHOPPING, "HDEXP", "KUNYOUNG", "CVSNET"),
+    "cjmall": (*_HOME_SHOPPING, "KUNYOUNG"),
+    "hmall": (*_HOME_SHOPPING, "HDEXP", "KUNYOUNG", "CVSNET", "CUPARCEL"),
+    "lottehs": (*_HOME_SHOPPING, "CVSNET"),
+    "publichs": (*_HOME_SHOPPING, "KUNYOUNG"),
+}  # fmt: skip
+CARRIERS_BY_NAME = frozenset({"gmarket", "auction"})  # ESM's own courier list, read when sending
+MARKETPLACES = {
+    code: info.model_copy(update={"carriers": CARRIERS[code], "carriers_by_name": code in CARRIERS_BY_NAME})
+    for code, info in MARKETPLACES.items()
 }

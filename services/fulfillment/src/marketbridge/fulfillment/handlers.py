@@ -93,13 +93,15 @@ class FulfillmentHandlers:
     async def register_invoice(
         self, ctx: RequestContext, order_id: str, carrier: Carrier, tracking_number: str
     ) -> Order:
-        return await self._execute(
-            ctx,
-            order_id,
-            lambda _s, now: c.RegisterInvoice(
-                order_id=order_id, at=now, actor_id=ctx.user_id, carrier=carrier, tracking_number=tracking_number
-            ),
-        )
+        def make(s: Order, now: datetime) -> c.OrderCommand:
+            info = MARKETPLACES.get(s.marketplace.lower())
+            accepted = None if info is None or info.carriers_by_name else frozenset(map(Carrier, info.carriers))
+            return c.RegisterInvoice(
+                order_id=order_id, at=now, actor_id=ctx.user_id, carrier=carrier, tracking_number=tracking_number,
+                marketplace_name=info.name_ko if info else s.marketplace, marketplace_carriers=accepted,
+            )  # fmt: skip
+
+        return await self._execute(ctx, order_id, make)
 
     async def send_invoice(self, ctx: RequestContext, order_id: str) -> Order:
         return await self._execute(

@@ -141,6 +141,20 @@ def validate_tracking_number(carrier: Carrier, raw: str) -> str:
     return normalised
 
 
+def check_marketplace_carrier(carrier: Carrier, marketplace: str, accepted: frozenset[Carrier] | None) -> None:
+    """INV-2: an invoice names a courier the order's marketplace takes, refused when it is registered rather
+    than failing when it is sent."""
+    if accepted is None or carrier in accepted:
+        return
+    names = ", ".join(c.label for c in Carrier if c in accepted)
+    raise DomainError(
+        code="CARRIER_NOT_SUPPORTED_BY_MARKETPLACE",
+        field="carrier",
+        rule="INV-2",
+        message=f"{marketplace}에서 지원하지 않는 택배사입니다: {carrier.label}. 지원 택배사: {names}",
+    )
+
+
 def is_valid_tracking_number(carrier: Carrier, raw: str) -> bool:
     normalised = normalise_tracking_number(carrier, raw)
     return bool(normalised) and carrier.spec.accepts(normalised)

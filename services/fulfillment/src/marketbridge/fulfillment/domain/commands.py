@@ -76,10 +76,13 @@ class RecordAcknowledgementFailed(RecordFailure):
 
 
 class RegisterInvoice(Command):
-    """송장저장 (INV-3): courier + tracking number; also corrects an unsent invoice."""
+    """송장저장 (INV-3): courier + tracking number; also corrects an unsent invoice. `marketplace_carriers` are
+    the carriers the order's marketplace takes (INV-2; None: any, the marketplace checks by name)."""
 
     carrier: Carrier
     tracking_number: str
+    marketplace_name: str = ""
+    marketplace_carriers: frozenset[Carrier] | None = None
 
 
 class SendInvoice(Command):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marketbridge.fulfillment.domain.carriers import validate_tracking_number
+from marketbridge.fulfillment.domain.carriers import check_marketplace_carrier, validate_tracking_number
 from marketbridge.fulfillment.domain.commands import (
     AcknowledgeOrder,
     CancelBySeller,
@@ -118,6 +118,7 @@ def _register_invoice(state: Order, command: RegisterInvoice) -> list[OrderEvent
         message = "발주확인된 주문에만 송장을 등록할 수 있습니다."
         raise status_conflict("INVOICE_REQUIRES_ACKNOWLEDGEMENT", message, state, "INV-1")
     _ensure_invoice_editable(state)
+    check_marketplace_carrier(command.carrier, command.marketplace_name, command.marketplace_carriers)
     tracking_number = validate_tracking_number(command.carrier, command.tracking_number)
     current = state.invoice
     if current == Invoice(carrier=command.carrier, tracking_number=tracking_number):

@@ -4,11 +4,13 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
+from marketbridge.contracts.marketplaces import MARKETPLACES
 from marketbridge.fulfillment import views
 from marketbridge.fulfillment.domain.carriers import Carrier
 from marketbridge.fulfillment.domain.state import Order
 from marketbridge.fulfillment.domain.values import DelayReason, OrderStatus, SellerCancelReason
 from marketbridge.fulfillment.handlers import FulfillmentHandlers
+from marketbridge.runtime.errors import DomainError
 from marketbridge.runtime.http import RequestContext, requires
 from marketbridge.runtime.service import ServiceRuntime
 from pydantic import BaseModel, Field
@@ -42,6 +44,23 @@ class Cancel(BaseModel):
 
 def _out(state: Order) -> dict[str, Any]:
     return state.model_dump(mode="json") | {"status_label": state.status.label}
+
+
+def carriers_of(marketplace: str) -> dict[str, Any]:
+    """The couriers an invoice for `marketplace` may name, with their tracking-number formats. Where the
+    marketplace's own list is read when sending (ESM), every courier is offered and `mapped` says which are
+    certain."""
+    info = MARKETPLACES.get(marketplace.lower())
+    if info is None:
+        raise DomainError("MARKETPLACE_UNKNOWN", f"알 수 없는 제휴몰입니다: {marketplace}", field="marketplace")
+    offered = list(Carrier) if info.carriers_by_name else [c for c in Carrier if c.value in info.carriers]
+    items = [
+        {"code": c.value, "name": c.label, "tracking_number_format": c.spec.hint,
+         "international": c.spec.international, "mapped": c.value in info.carriers}
+        for c in offered
+    ]  # fmt: skip
+    return {"marketplace": info.code, "marketplace_name": info.name_ko,
+            "checked_by_name_when_sending": info.carriers_by_name, "items": items}  # fmt: skip
 
 
 def router(rt: ServiceRuntime, handlers: FulfillmentHandlers, context: Any) -> APIRouter:
@@ -80,6 +99,10 @@ def router(rt: ServiceRuntime, handlers: FulfillmentHandlers, context: Any) -> A
         async with rt.db.read() as conn:
             return await views.count_by_status(conn, ctx.tenant_id)
 
+    @api.get("/carriers", summary="제휴몰별 택배사 목록 (INV-2: 제휴몰을 고른 뒤 택배사 선택)")
+    async def carriers(ctx: Viewer, marketplace: Annotated[str, Query(max_length=30)]) -> dict[str, Any]:
+        return carriers_of(marketplace)
+
     @api.post("/acknowledge", summary="발주확인 일괄 처리 (ORD-ACK-1)")
     async def acknowledge_many(body: AcknowledgeMany, ctx: Operator) -> dict[str, Any]:
         fields = body.model_dump(exclude={"order_ids"})
@@ -99,7 +122,7 @@ def router(rt: ServiceRuntime, handlers: FulfillmentHandlers, context: Any) -> A
     async def acknowledge(order_id: str, body: Acknowledge, ctx: Operator) -> dict[str, Any]:
         return _out(await handlers.acknowledge(ctx, order_id, **body.model_dump()))
 
-    @api.post("/{order_id}/invoice", summary="송장등록 (INV-1, INV-3)")
+    @api.post("/{order_id}/invoice", summary="송장등록 (INV-1, INV-2, INV-3)")
     async def register_invoice(order_id: str, body: RegisterInvoice, ctx: Operator) -> dict[str, Any]:
         return _out(await handlers.register_invoice(ctx, order_id, body.carrier, body.tracking_number))
 
