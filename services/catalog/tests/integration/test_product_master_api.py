@@ -227,3 +227,7 @@ async def test_large_totals_are_capped_and_flagged(service: Any, api: Any, monke
     assert (page["total"], page["total_capped"], len(page["items"])) == (2, True, 1)
     one = (await client.get("/api/v1/products", params={"name": "머그 1"}, headers=api.headers())).json()
     assert (one["total"], one["total_capped"]) == (1, False)
+    exact = (
+        await client.get("/api/v1/products", params={"limit": 1, "exact_total": "true"}, headers=api.headers())
+    ).json()
+    assert (exact["total"], exact["total_capped"], len(exact["items"])) == (3, False, 1)  # asked for: counted to the end

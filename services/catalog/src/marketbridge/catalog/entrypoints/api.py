@@ -41,11 +41,15 @@ def router(rt: ServiceRuntime, handlers: CatalogHandlers, context: Any) -> APIRo
         order: Literal["asc", "desc"] = "desc",
         limit: Limit = 50,
         offset: Offset = 0,
+        exact_total: Annotated[
+            bool, Query(description="전체 건수를 끝까지 셉니다 (기본: 1,000건까지 세고 total_capped로 표시)")
+        ] = False,
     ) -> dict[str, Any]:
         query = views.ProductQuery(
             name=name, product_code=product_code, seller_product_code=seller_product_code, model=model,
             category_id=category_id, status=status, stock_state=stock_state, date_field=date_field,
             date_from=date_from, date_to=date_to, sort=sort, order=order, limit=limit, offset=offset,
+            exact_total=exact_total,
         )  # fmt: skip
         return await views.search_products_in(rt.db, ctx.tenant_id, query)
 

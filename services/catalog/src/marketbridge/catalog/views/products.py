@@ -38,6 +38,7 @@ class ProductQuery:
     order: Literal["asc", "desc"] = "desc"
     limit: int = 50
     offset: int = 0
+    exact_total: bool = False  # count every match instead of stopping at COUNT_CAP (slower on large results)
 
 
 def _where(tenant_id: str, q: ProductQuery) -> list[ColumnElement[bool]]:
@@ -71,7 +72,7 @@ def _where(tenant_id: str, q: ProductQuery) -> list[ColumnElement[bool]]:
 async def search_products(conn: AsyncConnection, tenant_id: str, q: ProductQuery) -> dict[str, Any]:
     """`total` is exact up to COUNT_CAP; `total_capped` says there are more."""
     total = await count_products(conn, tenant_id, q)
-    return _page(total, await page_products(conn, tenant_id, q))
+    return _page(total, await page_products(conn, tenant_id, q), q.exact_total)
 
 
 async def search_products_in(db: Database, tenant_id: str, q: ProductQuery) -> dict[str, Any]:
@@ -86,10 +87,12 @@ async def search_products_in(db: Database, tenant_id: str, q: ProductQuery) -> d
             return await page_products(conn, tenant_id, q)
 
     total, items = await asyncio.gather(count(), page())
-    return _page(total, items)
+    return _page(total, items, q.exact_total)
 
 
-def _page(total: int, items: list[dict[str, Any]]) -> dict[str, Any]:
+def _page(total: int, items: list[dict[str, Any]], exact: bool = False) -> dict[str, Any]:
+    if exact:
+        return {"total": total, "total_capped": False, "items": items}
     return {"total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP, "items": items}
 
 
@@ -102,8 +105,10 @@ async def _custom_plans(conn: AsyncConnection, q: ProductQuery) -> None:
 
 async def count_products(conn: AsyncConnection, tenant_id: str, q: ProductQuery) -> int:
     await _custom_plans(conn, q)
-    matching = select(products.c.product_id).where(*_where(tenant_id, q)).limit(COUNT_CAP + 1).subquery()
-    return int(await conn.scalar(select(func.count()).select_from(matching)) or 0)
+    matching = select(products.c.product_id).where(*_where(tenant_id, q))
+    if not q.exact_total:
+        matching = matching.limit(COUNT_CAP + 1)
+    return int(await conn.scalar(select(func.count()).select_from(matching.subquery())) or 0)
 
 
 async def page_products(conn: AsyncConnection, tenant_id: str, q: ProductQuery) -> list[dict[str, Any]]:
