@@ -71,6 +71,21 @@ def stalling_after_first_batch(jobs: ImportJobs, gate: asyncio.Event | None = No
     return committed
 
 
+async def started_and_stalled(jobs: ImportJobs, api: Any, gate: asyncio.Event | None = None) -> str:
+    """Start the upload on `jobs` and wait until its first batch is committed; returns the job id."""
+    committed = stalling_after_first_batch(jobs, gate)
+    job_id: str = (await jobs.start(context(api), "register", "products.xlsx", upload_file()))["job_id"]
+    await asyncio.wait_for(committed.wait(), 30)
+    return job_id
+
+
+async def kill(jobs: ImportJobs) -> None:
+    """kill -9 of the process running `jobs`: its tasks stop, nothing is released, the heartbeat stops."""
+    for task in list(jobs._tasks):
+        task.cancel()
+    await asyncio.gather(*jobs._tasks, return_exceptions=True)
+
+
 async def job_row(svc: Any, job_id: str) -> dict[str, Any]:
     async with svc.runtime.db.read() as conn:
         found = (await conn.execute(select(import_jobs).where(import_jobs.c.job_id == job_id))).one()
@@ -109,12 +124,8 @@ async def check_resumed(svc: Any, api: Any, client: Any, job_id: str) -> None:
 async def test_an_import_whose_process_died_is_resumed_once_its_lease_runs_out(service: Any, api: Any) -> None:
     svc, _bus, client = service
     dying = ImportJobs(svc.runtime, svc.handlers, batch_size=2)
-    committed = stalling_after_first_batch(dying)
-    job_id = (await dying.start(context(api), "register", "products.xlsx", upload_file()))["job_id"]
-    await asyncio.wait_for(committed.wait(), 30)
-    for task in list(dying._tasks):  # kill -9: no release, the heartbeat simply stops
-        task.cancel()
-    await asyncio.gather(*dying._tasks, return_exceptions=True)
+    job_id = await started_and_stalled(dying, api)
+    await kill(dying)
     row = await job_row(svc, job_id)
     assert (row["status"], row["processed_rows"], row["worker_id"]) == ("running", 2, dying.worker_id)
 
@@ -132,9 +143,7 @@ async def test_a_graceful_stop_releases_the_import_and_the_next_process_resumes_
 ) -> None:
     svc, _bus, client = service
     stopping = ImportJobs(svc.runtime, svc.handlers, batch_size=2)
-    committed = stalling_after_first_batch(stopping)
-    job_id = (await stopping.start(context(api), "register", "products.xlsx", upload_file()))["job_id"]
-    await asyncio.wait_for(committed.wait(), 30)
+    job_id = await started_and_stalled(stopping, api)
     await stopping.stop()
     assert (await job_row(svc, job_id))["heartbeat_at"] is None
 
@@ -148,9 +157,7 @@ async def test_a_graceful_stop_releases_the_import_and_the_next_process_resumes_
 async def test_a_job_taken_over_by_another_process_stores_nothing_more_here(service: Any, api: Any) -> None:
     svc, _bus, client = service
     slow, gate = ImportJobs(svc.runtime, svc.handlers, batch_size=2), asyncio.Event()
-    committed = stalling_after_first_batch(slow, gate)
-    job_id = (await slow.start(context(api), "register", "products.xlsx", upload_file()))["job_id"]
-    await asyncio.wait_for(committed.wait(), 30)
+    job_id = await started_and_stalled(slow, api, gate)
     # this process stalls past its lease; another adopts the job and finishes it
     successor = ImportJobs(svc.runtime, svc.handlers, batch_size=2, lease_seconds=0.0)
     assert await successor.adopt_abandoned() == 1
@@ -166,23 +173,16 @@ async def test_a_job_taken_over_by_another_process_stores_nothing_more_here(serv
 
 async def test_a_file_that_brings_down_every_process_is_given_up_after_three(service: Any, api: Any) -> None:
     svc, _bus, client = service
-    first = ImportJobs(svc.runtime, svc.handlers, batch_size=2)
-    committed = stalling_after_first_batch(first)
-    job_id = (await first.start(context(api), "register", "products.xlsx", upload_file()))["job_id"]
-    await asyncio.wait_for(committed.wait(), 30)
-    dying = first
+    dying = ImportJobs(svc.runtime, svc.handlers, batch_size=2)
+    job_id = await started_and_stalled(dying, api)
     for attempt in (2, 3):  # each successor dies the same way after its first batch
-        for task in list(dying._tasks):
-            task.cancel()
-        await asyncio.gather(*dying._tasks, return_exceptions=True)
+        await kill(dying)
         dying = ImportJobs(svc.runtime, svc.handlers, batch_size=2, lease_seconds=0.0)
         committed = stalling_after_first_batch(dying)
         assert await dying.adopt_abandoned() == 1
         await asyncio.wait_for(committed.wait(), 30)
         assert (await job_row(svc, job_id))["attempts"] == attempt
-    for task in list(dying._tasks):
-        task.cancel()
-    await asyncio.gather(*dying._tasks, return_exceptions=True)
+    await kill(dying)
     last = ImportJobs(svc.runtime, svc.handlers, batch_size=2, lease_seconds=0.0)
     assert await last.adopt_abandoned() == 1
     status = (await client.get(f"/api/v1/products/excel/imports/{job_id}", headers=api.headers())).json()
@@ -194,9 +194,7 @@ async def test_a_file_that_brings_down_every_process_is_given_up_after_three(ser
 async def test_a_process_never_adopts_a_job_its_own_task_is_still_running(service: Any, api: Any) -> None:
     svc, _bus, _client = service
     jobs, gate = ImportJobs(svc.runtime, svc.handlers, batch_size=2, lease_seconds=0.0), asyncio.Event()
-    committed = stalling_after_first_batch(jobs, gate)
-    job_id = (await jobs.start(context(api), "register", "products.xlsx", upload_file()))["job_id"]
-    await asyncio.wait_for(committed.wait(), 30)
+    job_id = await started_and_stalled(jobs, api, gate)
     assert await jobs.adopt_abandoned() == 0  # the lease looks stale, but the job's task runs here
     gate.set()
     await jobs.wait()
