@@ -27,7 +27,7 @@ def test_committed_manifests_match_the_generator() -> None:
 
 def exported_metrics() -> set[str]:
     # importing the modules registers their metrics
-    import marketbridge.catalog.handlers.imports
+    import marketbridge.catalog.metrics
     import marketbridge.connectors.worker
     import marketbridge.fulfillment.metrics
     import marketbridge.order_collector.metrics

@@ -168,7 +168,9 @@ class CollectorHandlers:
             )
             out.append(follow_up(env, statuses, producer=PRODUCER))
         await self.rt.outbox.add(conn, out)
-        after_commit(conn, lambda: _count_page(state.marketplace, len(new), len(skipped), changed))
+        after_commit(
+            conn, lambda: metrics.count_page(state.marketplace, len(new), len(skipped), [o.status for o in changed])
+        )
         if skipped:
             log.warning(
                 "orders_handled_on_marketplace_not_collected", run_id=state.run_id, lines=len(skipped), rule="ORD-COL-3"
@@ -366,21 +368,8 @@ class CollectorHandlers:
             message=run.failure_reason,
         )
         await self.rt.outbox.add(conn, [follow_up(env, finished, producer=PRODUCER)])
-        after_commit(conn, lambda: _count_run(run.marketplace, finished.succeeded))
+        after_commit(conn, lambda: metrics.count_run(run.marketplace, finished.succeeded))
         log.info("collection_run_ended", run_id=run.run_id, status=run.status.value, fetched=run.fetched, new=run.new)
-
-
-def _count_page(marketplace: str, new: int, skipped: int, changed: Sequence[contract.OrderLine]) -> None:
-    metrics.ORDERS_COLLECTED.labels(marketplace).inc(new)
-    metrics.ORDERS_NOT_COLLECTED.labels(marketplace).inc(skipped)
-    for line in changed:
-        metrics.STATUS_CHANGES.labels(marketplace, line.status).inc()
-
-
-def _count_run(marketplace: str, succeeded: bool) -> None:
-    metrics.RUNS.labels(marketplace, "succeeded" if succeeded else "failed").inc()
-    if succeeded:
-        metrics.LAST_SUCCESS.labels(marketplace).set_to_current_time()
 
 
 def _now() -> datetime:

@@ -5,6 +5,9 @@ counts once."""
 
 from __future__ import annotations
 
+from collections import Counter as Tally
+from collections.abc import Iterable
+
 from prometheus_client import Counter, Gauge
 
 RUNS = Counter("mb_collection_runs_total", "Collection runs ended", ["marketplace", "outcome"])
@@ -18,3 +21,16 @@ STATUS_CHANGES = Counter(
 LAST_SUCCESS = Gauge(
     "mb_collection_last_success_timestamp_seconds", "When a collection run last succeeded", ["marketplace"]
 )
+
+
+def count_page(marketplace: str, new: int, skipped: int, changed_statuses: Iterable[str]) -> None:
+    ORDERS_COLLECTED.labels(marketplace).inc(new)
+    ORDERS_NOT_COLLECTED.labels(marketplace).inc(skipped)
+    for status, n in Tally(changed_statuses).items():
+        STATUS_CHANGES.labels(marketplace, status).inc(n)
+
+
+def count_run(marketplace: str, succeeded: bool) -> None:
+    RUNS.labels(marketplace, "succeeded" if succeeded else "failed").inc()
+    if succeeded:
+        LAST_SUCCESS.labels(marketplace).set_to_current_time()

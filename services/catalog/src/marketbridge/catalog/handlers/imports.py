@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import structlog
-from marketbridge.catalog import views
+from marketbridge.catalog import metrics, views
 from marketbridge.catalog.adapters.product_codes import allocate_product_codes, today_kst
 from marketbridge.catalog.adapters.tables import import_jobs, products
 from marketbridge.catalog.domain import Decision, Product, RegisterProduct, ReviseProduct, decide
@@ -42,13 +42,10 @@ from marketbridge.runtime.errors import DomainError, ValidationFailed
 from marketbridge.runtime.eventstore import Append
 from marketbridge.runtime.http import RequestContext
 from marketbridge.runtime.service import ServiceRuntime
-from prometheus_client import Counter
 from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 log = structlog.get_logger(__name__)
-IMPORT_ROWS = Counter("mb_catalog_import_rows_total", "Excel import rows processed", ["kind", "outcome"])
-IMPORT_JOBS = Counter("mb_catalog_import_jobs_total", "Excel import jobs ended", ["kind", "status"])
 Kind = Literal["register", "update"]
 Row = tuple[int, dict[str, object]]
 UNFINISHED = ("queued", "running")
@@ -242,7 +239,7 @@ class ImportJobs:
         async with self.rt.db.transaction() as conn:
             await self._owned_update(conn, job, values)
             if status in ("completed", "failed"):
-                after_commit(conn, lambda: IMPORT_JOBS.labels(job.kind, status).inc())
+                after_commit(conn, lambda: metrics.count_job(job.kind, status))
 
     async def _owned_update(self, conn: AsyncConnection, job: Job, values: dict[str, Any]) -> None:
         """Write the job row only while this process holds the job: a lost lease rolls the batch back."""
@@ -370,7 +367,7 @@ class ImportJobs:
             if valid:
                 await self._save_valid(conn, job, valid)
             await self._owned_update(conn, job, progress)
-            after_commit(conn, lambda: _count_rows(job.kind, len(valid), rows - len(valid)))
+            after_commit(conn, lambda: metrics.count_rows(job.kind, len(valid), rows - len(valid)))
         job.processed, job.succeeded, job.failed = processed, succeeded, processed - succeeded
         job.errors = all_errors
 
@@ -396,11 +393,6 @@ class ImportJobs:
         for start in range(0, len(rows), 1000):
             await project(conn, rows[start : start + 1000])
         await self.rt.outbox.add(conn, envelopes)
-
-
-def _count_rows(kind: str, stored: int, refused: int) -> None:
-    IMPORT_ROWS.labels(kind, "stored").inc(stored)
-    IMPORT_ROWS.labels(kind, "refused").inc(refused)
 
 
 def _ended(status: str, **values: Any) -> dict[str, Any]:
